@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "PortfolioForecast",
+    products: [
+        .executable(name: "simulate", targets: ["simulate"]),
+        .library(name: "PortfolioKit", targets: ["PortfolioKit"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // OpenBLAS (BLAS + LAPACK) as a system library. Only `LinearAlgebra` imports it.
+        .systemLibrary(
+            name: "CLAPACK",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev", "pkg-config"])]
+        ),
+        .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        .target(name: "PortfolioKit", dependencies: ["LinearAlgebra"]),
+        .executableTarget(
+            name: "simulate",
+            dependencies: [
+                "PortfolioKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(
+            name: "PortfolioKitTests",
+            dependencies: ["PortfolioKit"],
+            resources: [.copy("Fixtures")]
+        ),
+    ]
+)
