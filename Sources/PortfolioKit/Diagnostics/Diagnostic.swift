@@ -1,0 +1,32 @@
+/// A located message about an input: an error stops the load, a warning is
+/// reported and the load goes on. Thrown as an `Error` when it is an error.
+public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
+    public enum Severity: String, Sendable {
+        case error
+        case warning
+    }
+
+    public var severity: Severity
+    public var location: SourceLocation
+    /// What was found and what was expected, in one sentence.
+    public var message: String
+
+    public init(_ severity: Severity = .error, at location: SourceLocation, _ message: String) {
+        self.severity = severity
+        self.location = location
+        self.message = message
+    }
+
+    public static func error(at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.error, at: location, message)
+    }
+
+    public static func warning(at location: SourceLocation, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, at: location, message)
+    }
+
+    /// `file:line:column: error: message`.
+    public var description: String {
+        "\(location): \(severity.rawValue): \(message)"
+    }
+}
