@@ -1,0 +1,40 @@
+/// Yearly element ratings of a set of districts under one framework.
+///
+/// Snapshots are stored sorted by district (in order of first appearance in
+/// the source) and then by year.
+public struct Panel: Sendable {
+    public let framework: Framework
+    public let districts: [DistrictInfo]
+    public let snapshots: [Snapshot]
+    /// `snapshots[snapshotRanges[d]]` are district `d`'s snapshots, oldest first.
+    public let snapshotRanges: [Range<Int>]
+
+    /// Build a panel; snapshots may come in any order. Every district must have at least one snapshot.
+    public init(framework: Framework, districts: [DistrictInfo], snapshots: [Snapshot]) {
+        self.framework = framework
+        self.districts = districts
+        let sorted = snapshots.sorted { ($0.districtIndex, $0.year) < ($1.districtIndex, $1.year) }
+        self.snapshots = sorted
+        var ranges = [Range<Int>](repeating: 0..<0, count: districts.count)
+        var start = 0
+        while start < sorted.count {
+            var end = start
+            while end < sorted.count, sorted[end].districtIndex == sorted[start].districtIndex { end += 1 }
+            ranges[sorted[start].districtIndex] = start..<end
+            start = end
+        }
+        self.snapshotRanges = ranges
+    }
+
+    /// District `d`'s snapshots, oldest first.
+    public func snapshots(ofDistrict d: Int) -> ArraySlice<Snapshot> { snapshots[snapshotRanges[d]] }
+
+    /// District `d`'s most recent snapshot.
+    public func latestSnapshot(ofDistrict d: Int) -> Snapshot { snapshots[snapshotRanges[d].upperBound - 1] }
+
+    /// Index of the district called `name`.
+    public func districtIndex(named name: String) -> Int? { districts.firstIndex { $0.name == name } }
+
+    /// Every year that appears in the panel, ascending.
+    public var years: [Int] { Array(Set(snapshots.map(\.year))).sorted() }
+}

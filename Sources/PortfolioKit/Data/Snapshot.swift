@@ -1,0 +1,14 @@
+/// One district's ratings in one year.
+public struct Snapshot: Equatable, Sendable {
+    /// Index into `Panel.districts`.
+    public var districtIndex: Int
+    public var year: Int
+    /// One entry per framework element, in framework order; nil when the element was not rated.
+    public var scores: [Double?]
+
+    public init(districtIndex: Int, year: Int, scores: [Double?]) {
+        self.districtIndex = districtIndex
+        self.year = year
+        self.scores = scores
+    }
+}

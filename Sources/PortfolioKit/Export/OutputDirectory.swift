@@ -1,0 +1,41 @@
+import Foundation
+
+/// Writes a run's files into a directory so that no reader ever sees half a file:
+/// each file goes to a temporary file in the same directory and is renamed into
+/// place (rename is atomic within one file system).
+public struct OutputDirectory: Sendable {
+    public let path: String
+
+    public init(_ path: String) { self.path = path }
+
+    /// Create the directory (and parents) if needed.
+    public func create() throws(Diagnostic) {
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw .error(at: SourceLocation(file: path), "cannot create the output directory: \(error.localizedDescription)")
+        }
+    }
+
+    /// Write every file, each atomically. Nothing is written until all contents exist.
+    public func write(_ files: [(name: String, contents: String)]) throws(Diagnostic) {
+        try create()
+        for file in files {
+            let target = (path as NSString).appendingPathComponent(file.name)
+            let temporary = (path as NSString).appendingPathComponent(".\(file.name).tmp-\(getpid())")
+            do {
+                try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
+                if rename(temporary, target) != 0 {
+                    let reason = String(cString: strerror(errno))
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    throw Diagnostic.error(at: SourceLocation(file: target), "cannot move the finished file into place: \(reason)")
+                }
+            } catch let d as Diagnostic {
+                throw d
+            } catch {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw .error(at: SourceLocation(file: target), "cannot write: \(error.localizedDescription)")
+            }
+        }
+    }
+}

@@ -1,0 +1,109 @@
+/// One record of a CSV file, with the line it starts on and each field's column.
+public struct CSVRecord: Sendable {
+    public var fields: [String]
+    /// 1-based line where the record starts.
+    public var line: Int
+    /// 1-based column (in characters) where each field starts.
+    public var columns: [Int]
+}
+
+/// A strict RFC 4180 reader that keeps line and column numbers.
+///
+/// Accepts what spreadsheets write — a UTF-8 byte-order mark, CRLF or LF line
+/// ends, quoted fields (with `""` for a quote and embedded newlines), a final
+/// line with or without a newline, blank lines — and rejects, with a located
+/// error, what would otherwise be misread: invalid UTF-8 (say a Latin-1 export),
+/// an unterminated quote, and text after a closing quote.
+public enum CSVReader {
+    /// Call `body` for each non-blank record of `bytes`, in order.
+    public static func forEachRecord(
+        in bytes: [UInt8], file: String,
+        _ body: (CSVRecord) throws(Diagnostic) -> Void
+    ) throws(Diagnostic) {
+        if let bad = TextPosition.firstInvalidUTF8(in: bytes) {
+            let p = TextPosition.lineAndColumn(in: bytes, offset: bad)
+            throw .error(at: SourceLocation(file: file, line: p.line, column: p.column),
+                         "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)); expected a UTF-8 text file (re-save it as \"CSV UTF-8\")")
+        }
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let n = bytes.count
+        var i = TextPosition.byteOrderMarkLength(bytes)
+        var line = 1
+        var column = 1
+        var fields: [String] = []
+        var columns: [Int] = []
+        var field: [UInt8] = []
+        var recordLine = 1
+
+        func location(_ l: Int, _ c: Int) -> SourceLocation { SourceLocation(file: file, line: l, column: c) }
+
+        while i < n {
+            // Start of a record.
+            recordLine = line
+            fields.removeAll(keepingCapacity: true)
+            columns.removeAll(keepingCapacity: true)
+            // A blank line (LF or CRLF alone) is skipped.
+            if bytes[i] == lf { i += 1; line += 1; column = 1; continue }
+            if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf { i += 2; line += 1; column = 1; continue }
+            var endOfRecord = false
+            while !endOfRecord {
+                field.removeAll(keepingCapacity: true)
+                columns.append(column)
+                if i < n, bytes[i] == quote {
+                    let openLine = line, openColumn = column
+                    i += 1; column += 1
+                    var closed = false
+                    while i < n {
+                        let b = bytes[i]
+                        if b == quote {
+                            if i + 1 < n, bytes[i + 1] == quote {
+                                field.append(quote); i += 2; column += 2; continue
+                            }
+                            i += 1; column += 1; closed = true; break
+                        }
+                        if b == lf { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+                        field.append(b); i += 1
+                    }
+                    guard closed else {
+                        throw .error(at: location(openLine, openColumn),
+                                     "unterminated quoted field; expected a closing '\"' before the end of the file")
+                    }
+                    if i < n, bytes[i] != comma, bytes[i] != lf, !(bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf),
+                       !(bytes[i] == cr && i + 1 == n) {
+                        throw .error(at: location(line, column),
+                                     "unexpected text after a closing quote; expected ',' or the end of the line")
+                    }
+                } else {
+                    while i < n {
+                        let b = bytes[i]
+                        if b == comma || b == lf { break }
+                        if b == cr, i + 1 == n || bytes[i + 1] == lf { break }
+                        if b == quote {
+                            throw .error(at: location(line, column),
+                                         "a quote inside an unquoted field; expected the whole field in quotes with inner quotes doubled")
+                        }
+                        if b & 0xC0 != 0x80 { column += 1 }
+                        field.append(b); i += 1
+                    }
+                }
+                fields.append(String(decoding: field, as: UTF8.self))
+                if i >= n { endOfRecord = true }
+                else if bytes[i] == comma { i += 1; column += 1 }
+                else {
+                    if bytes[i] == cr { i += 1 }
+                    if i < n, bytes[i] == lf { i += 1 }
+                    line += 1; column = 1
+                    endOfRecord = true
+                }
+            }
+            try body(CSVRecord(fields: fields, line: recordLine, columns: columns))
+        }
+    }
+
+    /// All records of `bytes`; convenient for small files.
+    public static func records(in bytes: [UInt8], file: String) throws(Diagnostic) -> [CSVRecord] {
+        var out: [CSVRecord] = []
+        try forEachRecord(in: bytes, file: file) { out.append($0) }
+        return out
+    }
+}

@@ -1,0 +1,30 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import ArgumentParser
+import PortfolioKit
+
+/// Terminal output: tables on stdout, messages on stderr.
+enum Console {
+    static func out(_ text: String) {
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+    }
+
+    static func error(_ text: String) {
+        let line = text.hasSuffix("\n") ? text : text + "\n"
+        var bytes = Array(line.utf8)
+        _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+    }
+
+    /// Run `body`; a `Diagnostic` is printed as one located line and becomes exit code 1.
+    static func reportingDiagnostics(_ body: () throws(Diagnostic) -> Void) throws(ExitCode) {
+        do {
+            try body()
+        } catch {
+            Console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}

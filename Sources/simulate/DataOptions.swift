@@ -1,0 +1,43 @@
+import ArgumentParser
+import PortfolioKit
+
+/// Where the panel, framework and districts come from; shared by every command that loads data.
+struct DataOptions: ParsableArguments {
+    static let defaultData = "Scenarios/data/portfolio-snapshots.csv"
+    static let defaultFramework = "Scenarios/data/framework.json"
+    static let defaultDistricts = "Scenarios/data/districts.csv"
+
+    @Option(name: .long, help: ArgumentHelp("Panel CSV with header district,year,element,score.", valueName: "csv"))
+    var data: String = DataOptions.defaultData
+
+    @Option(name: .long, help: ArgumentHelp("Framework JSON: components, elements, scale, thresholds.", valueName: "json"))
+    var framework: String = DataOptions.defaultFramework
+
+    @Option(name: .long, help: ArgumentHelp("""
+        Districts CSV (district,state,governance). Default: the shipped file when --data is the \
+        shipped panel, none otherwise.
+        """, valueName: "csv"))
+    var districts: String?
+
+    /// Whether the shipped, reconstructed panel is in use (its caveat must be shown).
+    var usesShippedPanel: Bool { data == DataOptions.defaultData }
+
+    /// Load the framework and panel, printing warnings to stderr.
+    func load() throws(Diagnostic) -> Panel {
+        let fw = try Framework.load(contentsOf: framework)
+        let districtsPath = districts ?? (usesShippedPanel ? DataOptions.defaultDistricts : nil)
+        let result = try PanelLoader.load(path: data, framework: fw, districtsPath: districtsPath)
+        for warning in result.warnings { Console.error(warning.description) }
+        return result.panel
+    }
+
+    /// One line naming the data, with the caveat when it is the shipped reconstruction.
+    func banner(_ panel: Panel) -> String {
+        let years = panel.years
+        var text = "Data: \(data) — \(panel.districts.count) districts, \(panel.framework.components.count) components, \(panel.framework.elements.count) elements, \(years.first!)–\(years.last!)"
+        if usesShippedPanel {
+            text += "\nNote: the shipped panel is an illustrative reconstruction that agrees with the paper's published findings; it is not CRPE's measured district scores."
+        }
+        return text
+    }
+}
