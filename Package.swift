@@ -31,7 +31,9 @@ let package = Package(
         .testTarget(
             name: "PortfolioKitTests",
             dependencies: ["PortfolioKit"],
-            resources: [.copy("Fixtures")]
+            exclude: ["Fixtures"]
         ),
+        // End-to-end: runs the built `simulate` binary as a user would.
+        .testTarget(name: "simulateTests", dependencies: ["simulate"]),
     ]
 )
