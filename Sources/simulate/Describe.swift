@@ -40,7 +40,7 @@ extension Simulate {
                 let cutoffs = strongCutoff.map { QuadrantCutoffs(strongAtLeast: $0, piecemealAbove: spreadCutoff!) }
                 let description = PanelDescription(panel, cutoffs: cutoffs, spreadBasis: spreadBasis)
                 try OutputDirectory(out).write(DescribeReport.files(description))
-                Console.out(input.banner(panel) + "\n")
+                Console.out(input.banner(panel) + "\n\n")
                 Console.out(DescribeText.render(description, framework: panel.framework))
                 Console.out("\nWrote \(out)/describe.csv, components.csv, elements.csv")
             }
