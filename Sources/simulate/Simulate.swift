@@ -12,6 +12,6 @@ struct Simulate: ParsableCommand {
             Run from the repository root to use the shipped data in Scenarios/data/.
             The shipped panel is a reconstruction that agrees with the paper, not CRPE's scores.
             """,
-        subcommands: [Describe.self, Fit.self, Synth.self]
+        subcommands: [Describe.self, Fit.self, Backtest.self, Synth.self]
     )
 }

@@ -53,3 +53,33 @@ import Testing
         #expect(fit.status == 0, "\(fit.stderr)")
     }
 }
+
+@Suite struct BacktestCommandTests {
+    @Test func backtestsTheShippedPanel() throws {
+        let out = try CLI.temporaryDirectory()
+        let run = try CLI.run(["backtest", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("fitted on years before 2016"))
+        let lines = try String(contentsOfFile: out + "/backtest.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "model,mae,rmse,exact_match_rate,within_one_rate,coverage_80,n")
+        let models = lines.dropFirst().map { $0.split(separator: ",")[0] }
+        for m in ["pooled-drift", "last-value", "series-ols"] { #expect(models.contains(Substring(m))) }
+    }
+
+    @Test func backtestsAMadeUpFramework() throws {
+        let out = try CLI.temporaryDirectory()
+        let run = try CLI.run(["backtest", "--framework", "Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
+                               "--data", "Tests/PortfolioKitTests/Fixtures/agreement/panel.csv",
+                               "--holdout-year", "2013", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.fileExists(atPath: out + "/backtest.csv"))
+    }
+
+    @Test func unknownHoldoutYearIsAnError() throws {
+        let out = try CLI.temporaryDirectory() + "/bt"
+        let run = try CLI.run(["backtest", "--holdout-year", "2030", "--out", out])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("no snapshot in 2030") && run.stderr.contains("2013, 2014, 2015, 2016"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+}

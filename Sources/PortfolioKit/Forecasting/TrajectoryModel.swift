@@ -226,7 +226,8 @@ struct CellProblem {
             series.append(SeriesFit(district: d, element: e,
                                     level: stats.meanScore[s] + slope[d][k] * (Double(latestYear) - stats.meanYear[s]),
                                     levelYear: latestYear, slope: slope[d][k], slopeSD: slopeSD[d][k],
-                                    observations: stats.count[s]))
+                                    observations: stats.count[s], meanYear: stats.meanYear[s],
+                                    meanScore: stats.meanScore[s]))
         }
         return TrajectoryFit(
             variance: v, varianceSource: given == nil ? "REML" : "given",
