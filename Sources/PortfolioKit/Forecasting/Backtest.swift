@@ -66,16 +66,8 @@ public enum Backtest {
         let walkVariance = stepCount > 0 ? stepSum / Double(stepCount) : 0
         let olsVariance = olsDF > 0 ? olsRSS / Double(olsDF) : walkVariance
 
-        // Persistence around the pooled drift: mean of (Δy − β̃Δt)²/Δt over consecutive training ratings.
-        var driftSum = 0.0, driftCount = 0
-        for (i, h) in history.enumerated() {
-            guard let s = seriesFit[i] else { continue }
-            for (a, b) in zip(h, h.dropFirst()) {
-                let r = b.score - a.score - s.slope * Double(b.year - a.year)
-                driftSum += r * r / Double(b.year - a.year); driftCount += 1
-            }
-        }
-        let driftVariance = driftCount > 0 ? driftSum / Double(driftCount) : 0
+        // Persistence around the pooled drift, as the engine's projection uses it.
+        let driftVariance = DriftForecaster.stepVariance(panel: training, fit: fit)
 
         let names = ["pooled-line", "pooled-line-unclamped", "last-value", "series-ols", "pooled-drift"]
         var forecasts = [[Forecast]](repeating: [], count: names.count)
