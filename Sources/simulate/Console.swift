@@ -13,8 +13,12 @@ enum Console {
     }
 
     static func error(_ text: String) {
-        let line = text.hasSuffix("\n") ? text : text + "\n"
-        var bytes = Array(line.utf8)
+        errorRaw(text.hasSuffix("\n") ? text : text + "\n")
+    }
+
+    /// Write to stderr as is (no newline added).
+    static func errorRaw(_ text: String) {
+        var bytes = Array(text.utf8)
         _ = bytes.withUnsafeMutableBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
     }
 

@@ -7,11 +7,13 @@ struct Simulate: ParsableCommand {
         commandName: "simulate",
         abstract: "Forecast how school districts implement the portfolio strategy.",
         discussion: """
-            Loads yearly element ratings (a panel), the rating framework, and optional
-            district attributes; reproduces the source paper's measures (describe).
+            The main job: `simulate SCENARIO.json` projects every district under a scenario
+            file and says when each becomes advanced, as a distribution. Also: the paper's
+            measures (describe), the trajectory model (fit, backtest) and synthetic panels.
             Run from the repository root to use the shipped data in Scenarios/data/.
             The shipped panel is a reconstruction that agrees with the paper, not CRPE's scores.
             """,
-        subcommands: [Describe.self, Fit.self, Backtest.self, Synth.self]
+        subcommands: [Run.self, Describe.self, Fit.self, Backtest.self, Synth.self],
+        defaultSubcommand: Run.self
     )
 }

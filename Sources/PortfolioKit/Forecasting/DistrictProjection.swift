@@ -1,0 +1,38 @@
+/// One district's projection under one scenario.
+public struct DistrictProjection: Sendable {
+    public var district: DistrictInfo
+    /// Latest observed year; projected years are `latestYear + 1 … horizon`.
+    public var latestYear: Int
+    public var currentScore: Double
+    public var advancedNow: Bool
+    /// Projected years.
+    public var years: [Int]
+    /// `summaries[yearIndex][measure]`: measures are the components in framework order, then the district score.
+    public var summaries: [[QuantileSummary]]
+    /// P(advanced in that year), for `latestYear … horizon`.
+    public var pAdvanced: [Double]
+    /// The year each draw first counts as advanced (`latestYear` if advanced now), nil if not by the horizon.
+    public var advancedYear: [Int?]
+
+    public var pAdvancedByHorizon: Double {
+        Double(advancedYear.filter { $0 != nil }.count) / Double(advancedYear.count)
+    }
+
+    /// The smallest year by which at least a share `p` of draws are advanced; nil if not reached by the horizon.
+    public func advancedYearQuantile(_ p: Double) -> Int? {
+        let years = advancedYear.map { $0 ?? Int.max }.sorted()
+        let index = max(0, Int((p * Double(years.count)).rounded(.up)) - 1)
+        let y = years[min(index, years.count - 1)]
+        return y == Int.max ? nil : y
+    }
+}
+
+/// A scenario's projection of every selected district.
+public struct ProjectionResult: Sendable {
+    public var scenario: String
+    public var horizon: Int
+    public var draws: Int
+    public var seed: UInt64
+    public var measures: [String]
+    public var districts: [DistrictProjection]
+}

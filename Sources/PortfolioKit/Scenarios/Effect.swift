@@ -1,0 +1,38 @@
+/// One effect of a lever on ratings.
+public struct Effect: Equatable, Sendable {
+    public enum Kind: String, CaseIterable, Sendable {
+        /// A permanent shift of the ratings (points), phased in over `ramp` years.
+        case level
+        /// A change of the yearly drift (points per year) for `duration` years (nil: for good).
+        case slope
+        /// A cap on the ratings (a scale value) for `duration` years: a sticking point imposed.
+        case ceiling
+        /// Removes the named sticking points' ceilings from the onset year.
+        case liftCeiling = "lift-ceiling"
+        /// Ratings frozen for `size` years (rounded to whole years).
+        case stall
+    }
+
+    /// Which elements an effect touches.
+    public enum Targets: Equatable, Sendable {
+        case all
+        case components([String])
+        case elements([String])
+    }
+
+    public var id: String
+    public var kind: Kind
+    public var targets: Targets
+    /// Size (points, points per year, a scale value, or years, by kind); unused by lift-ceiling.
+    public var size: Distribution
+    /// Years from the intervention to the onset.
+    public var lag: Int
+    /// Years over which a level shift phases in (≥ 1).
+    public var ramp: Int
+    /// Years the effect lasts; nil = for good.
+    public var duration: Int?
+    /// Sticking-point ids a lift-ceiling effect removes.
+    public var stickingPoints: [String]
+    /// Why this size: the stated assumption and its source.
+    public var reason: String
+}

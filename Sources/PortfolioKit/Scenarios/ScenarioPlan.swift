@@ -1,0 +1,115 @@
+/// A scenario resolved against its data: for each projected district, the effects that act
+/// on it and the sticking points that hold in it. Every name is checked here, with errors
+/// located in the scenario file.
+public struct ScenarioPlan: Sendable {
+    /// One effect as it acts on one district.
+    public struct ActiveEffect: Sendable {
+        public var leverID: String
+        public var effect: Effect
+        public var elements: [Int]
+        /// First year the effect acts (intervention year + lag).
+        public var onset: Int
+        public var size: Distribution
+        /// Keys the effect's random size so the same lever draws the same sizes in every scenario.
+        public var randomKey: UInt64
+    }
+
+    public struct DistrictPlan: Sendable {
+        public var district: Int
+        public var effects: [ActiveEffect]
+        public var stickingPoints: [StickingPoint]
+    }
+
+    public var districts: [DistrictPlan]
+    public var horizon: Int
+
+    public static func resolve(_ scenario: Scenario, panel: Panel, levers: LeverCatalogue,
+                               stickingPoints: StickingPointCatalogue) throws(Diagnostic) -> ScenarioPlan {
+        let fw = panel.framework
+        var selected: [Int]
+        if let names = scenario.districts {
+            selected = []
+            for name in names {
+                guard let d = panel.districtIndex(named: name) else {
+                    throw .error(at: scenario.districtsLocation, "unknown district \"\(name)\"; expected one of the panel's: \(panel.districts.map(\.name).joined(separator: ", "))")
+                }
+                selected.append(d)
+            }
+        } else {
+            selected = Array(panel.districts.indices)
+        }
+        let lastData = panel.years.last!
+        guard scenario.horizon >= lastData else {
+            throw .error(at: scenario.horizonLocation, "horizon \(scenario.horizon) is before the last data year \(lastData); expected a year ≥ \(lastData)")
+        }
+        guard scenario.horizon <= lastData + 100 else {
+            throw .error(at: scenario.horizonLocation, "horizon \(scenario.horizon) is more than 100 years past the data; expected a year ≤ \(lastData + 100)")
+        }
+
+        var effectsByDistrict = [[ActiveEffect]](repeating: [], count: panel.districts.count)
+        for intervention in scenario.interventions {
+            let at = intervention.location
+            guard let lever = levers.lever(intervention.lever) else {
+                throw .error(at: at, "unknown lever \"\(intervention.lever)\"; expected one of: \(levers.levers.map(\.id).joined(separator: ", "))")
+            }
+            guard intervention.year >= panel.years.first!, intervention.year <= scenario.horizon else {
+                throw .error(at: at, "year \(intervention.year) is outside \(panel.years.first!)–\(scenario.horizon); expected a year between the first data year and the horizon")
+            }
+            if let chosen = intervention.provisions {
+                for p in chosen where !lever.provisions.contains(where: { $0.id == p }) {
+                    throw .error(at: at, "lever \"\(lever.id)\" has no provision \"\(p)\"; expected one of: \(lever.provisions.map(\.id).joined(separator: ", "))")
+                }
+            }
+            for key in intervention.overrides.keys.sorted() where !lever.allEffectIDs.contains(key) {
+                throw .error(at: at, "lever \"\(lever.id)\" has no effect \"\(key)\" to override; expected one of: \(lever.allEffectIDs.joined(separator: ", "))")
+            }
+            let targets: [Int]
+            switch intervention.target {
+            case .district(let name):
+                guard let d = panel.districtIndex(named: name) else {
+                    throw .error(at: at, "unknown district \"\(name)\"; expected one of the panel's districts")
+                }
+                targets = [d]
+            case .districts(let names):
+                var list: [Int] = []
+                for name in names {
+                    guard let d = panel.districtIndex(named: name) else {
+                        throw .error(at: at, "unknown district \"\(name)\"; expected one of the panel's districts")
+                    }
+                    list.append(d)
+                }
+                targets = list
+            case .state(let state):
+                targets = panel.districts.indices.filter { panel.districts[$0].state == state }
+                guard !targets.isEmpty else {
+                    let states = Array(Set(panel.districts.compactMap(\.state))).sorted()
+                    throw .error(at: at, "no district in state \"\(state)\"; expected one of: \(states.isEmpty ? "(the districts file gives no states)" : states.joined(separator: ", "))")
+                }
+            }
+            for effect in lever.effects(provisions: intervention.provisions) {
+                for d in targets {
+                    let key = mixKey([lever.id, effect.id, panel.districts[d].name, String(intervention.year)])
+                    effectsByDistrict[d].append(ActiveEffect(
+                        leverID: lever.id, effect: effect, elements: effect.targets.elementIndices(in: fw),
+                        onset: intervention.year + effect.lag, size: intervention.overrides[effect.id] ?? effect.size,
+                        randomKey: key))
+                }
+            }
+        }
+        let plans = selected.map { d in
+            DistrictPlan(district: d, effects: effectsByDistrict[d],
+                         stickingPoints: stickingPoints.points.filter { $0.applies(to: panel.districts[d]) })
+        }
+        return ScenarioPlan(districts: plans, horizon: scenario.horizon)
+    }
+}
+
+/// FNV-1a over strings, for stable random-stream keys.
+func mixKey(_ parts: [String]) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for part in parts {
+        for b in part.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
+        h = (h ^ 0x1f) &* 0x0000_0100_0000_01b3
+    }
+    return h
+}

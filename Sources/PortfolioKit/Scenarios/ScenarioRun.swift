@@ -1,0 +1,43 @@
+/// Everything a scenario run needs, loaded and checked: the load → fit → plan stages.
+public struct ScenarioRun: Sendable {
+    public var scenario: Scenario
+    public var panel: Panel
+    public var warnings: [Diagnostic]
+    public var levers: LeverCatalogue
+    public var stickingPoints: StickingPointCatalogue
+    public var plan: ScenarioPlan
+    public var fit: TrajectoryFit
+    public var forecaster: DriftForecaster
+
+    /// Load the scenario file and everything it names; fit the trajectory model.
+    public static func prepare(_ path: String) throws(Diagnostic) -> ScenarioRun {
+        let scenario = try Scenario.load(contentsOf: path)
+        let framework = try Framework.load(contentsOf: scenario.framework)
+        let loaded = try PanelLoader.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile)
+        let levers = try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)
+        let points = try StickingPointCatalogue.load(contentsOf: scenario.stickingPoints, framework: framework)
+        let plan = try ScenarioPlan.resolve(scenario, panel: loaded.panel, levers: levers, stickingPoints: points)
+        let fit: TrajectoryFit
+        do throws(TrajectoryModel.FitError) {
+            fit = try TrajectoryModel.fit(loaded.panel)
+        } catch {
+            throw .error(at: SourceLocation(file: scenario.data), error.description)
+        }
+        return ScenarioRun(scenario: scenario, panel: loaded.panel, warnings: loaded.warnings, levers: levers,
+                           stickingPoints: points, plan: plan, fit: fit,
+                           forecaster: DriftForecaster(panel: loaded.panel, fit: fit))
+    }
+
+    /// Project, with the scenario's draws and seed unless overridden.
+    public func project(draws: Int? = nil, seed: UInt64? = nil, progress: ((Double) -> Void)? = nil) -> ProjectionResult {
+        Projection.run(forecaster, plan: plan, draws: draws ?? scenario.draws, seed: seed ?? scenario.seed,
+                       scenario: scenario.name, progress: progress)
+    }
+
+    /// The input files and their roles, for the manifest.
+    public var inputFiles: [(role: String, path: String)] {
+        [("scenario", scenario.file), ("data", scenario.data), ("framework", scenario.framework)]
+            + (scenario.districtsFile.map { [("districts", $0)] } ?? [])
+            + [("levers", scenario.levers), ("stickingPoints", scenario.stickingPoints)]
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import PortfolioKit
+
+extension Simulate {
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run a scenario file: when each district becomes advanced, as a distribution.",
+            discussion: """
+                `simulate SCENARIO.json` is short for `simulate run SCENARIO.json`. Writes to
+                Results/<scenario name>/ (or --out): trajectories.csv, advanced.csv,
+                advanced-by-year.csv and manifest.json, each file written atomically.
+                """
+        )
+
+        @Argument(help: ArgumentHelp("Scenario JSON file (see Scenarios/README.md).", valueName: "scenario.json"))
+        var scenario: String
+
+        @Option(name: .long, help: "Monte Carlo draws (default: the scenario's, else 1000).")
+        var draws: Int?
+
+        @Option(name: .long, help: "Random seed (default: the scenario's, else 1).")
+        var seed: UInt64?
+
+        @Option(name: .long, help: ArgumentHelp("Output directory (default: Results/<scenario name>).", valueName: "dir"))
+        var out: String?
+
+        func validate() throws {
+            if let draws, draws < 1 { throw ValidationError("--draws must be at least 1 (got \(draws))") }
+        }
+
+        func run() throws {
+            try Console.reportingDiagnostics { () throws(Diagnostic) in
+                let prepared = try ScenarioRun.prepare(scenario)
+                for warning in prepared.warnings { Console.error(warning.description) }
+                let bar = ProgressBar("Projecting \(prepared.scenario.name)")
+                let result = prepared.project(draws: draws, seed: seed, progress: bar.update)
+                bar.finish()
+                var files: [(name: String, contents: String)] = [
+                    ("trajectories.csv", ScenarioReport.trajectories(result, panel: prepared.panel).text),
+                    ("advanced.csv", ScenarioReport.advanced(result).text),
+                    ("advanced-by-year.csv", ScenarioReport.advancedByYear(result).text),
+                ]
+                var inputs: [(role: String, path: String, sha256: String)] = []
+                for input in prepared.inputFiles {
+                    inputs.append((input.role, input.path, SHA256.hex(try InputFile.read(input.path))))
+                }
+                files.append(("manifest.json", ScenarioReport.manifest(
+                    run: prepared, result: result, inputs: inputs, outputs: files,
+                    commandLine: ["simulate"] + CommandLine.arguments.dropFirst())))
+                let directory = out ?? "Results/\(prepared.scenario.name)"
+                try OutputDirectory(directory).write(files)
+                if prepared.scenario.usesShippedPanel {
+                    Console.out("Note: the shipped panel is an illustrative reconstruction that agrees with the paper's published findings; it is not CRPE's measured district scores.\n")
+                }
+                if !prepared.scenario.description.isEmpty { Console.out(prepared.scenario.description + "\n") }
+                Console.out(ScenarioReport.text(result))
+                Console.out("\nWrote \(directory)/trajectories.csv, advanced.csv, advanced-by-year.csv, manifest.json")
+            }
+        }
+    }
+}
