@@ -25,8 +25,9 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, at: location, message)
     }
 
-    /// `file:line:column: error: message`.
+    /// `file:line:column: error: json.path: message`.
     public var description: String {
-        "\(location): \(severity.rawValue): \(message)"
+        let path = location.path.map { $0.isEmpty ? "" : "\($0): " } ?? ""
+        return "\(location): \(severity.rawValue): \(path)\(message)"
     }
 }

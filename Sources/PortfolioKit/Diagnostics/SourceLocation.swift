@@ -13,14 +13,13 @@ public struct SourceLocation: Equatable, Hashable, Sendable, CustomStringConvert
         self.path = path
     }
 
-    /// `file:line:column` in the form compilers and editors understand, then the JSON path.
+    /// `file:line:column`, the form compilers and editors understand (the JSON path is separate).
     public var description: String {
         var text = file
         if let line {
             text += ":\(line)"
             if let column { text += ":\(column)" }
         }
-        if let path, !path.isEmpty { text += ": \(path)" }
         return text
     }
 }

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+
+@Suite struct ScenarioCommandTests {
+    @Test func runsTheBaselineAndWritesTheDocumentedFiles() throws {
+        let out = try CLI.temporaryDirectory() + "/baseline"
+        let run = try CLI.run(["Scenarios/baseline.json", "--draws", "50", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Scenario baseline: 50 draws, seed 2016, horizon 2026"))
+        #expect(run.stdout.contains("illustrative reconstruction"))
+        func header(_ name: String) throws -> Substring {
+            try String(contentsOfFile: out + "/" + name, encoding: .utf8).split(separator: "\n").first!
+        }
+        #expect(try header("trajectories.csv") == "scenario,district,year,measure,mean,p10,p50,p90,observed")
+        #expect(try header("advanced.csv") == "scenario,district,advanced_now,p_advanced_by_horizon,year_p10,year_p50,year_p90")
+        #expect(try header("advanced-by-year.csv") == "scenario,district,year,p_advanced")
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/manifest.json"))) as! [String: Any]
+        #expect(manifest["seed"] as? Int == 2016 && manifest["draws"] as? Int == 50)
+        #expect((manifest["inputs"] as! [[String: Any]]).count == 6)
+        let advanced = try String(contentsOfFile: out + "/advanced.csv", encoding: .utf8)
+        #expect(advanced.contains("baseline,TN ASD,true,1.0000,2016,2016,2016"))
+        let trajectories = try String(contentsOfFile: out + "/trajectories.csv", encoding: .utf8)
+        #expect(trajectories.contains("baseline,Oakland,2013,district,") && trajectories.contains(",2026,district,"))
+    }
+
+    /// The same scenario and seed give byte-identical files.
+    @Test func sameSeedSameBytes() throws {
+        let out = try CLI.temporaryDirectory() + "/r"
+        let files = ["trajectories.csv", "advanced.csv", "advanced-by-year.csv", "manifest.json"]
+        #expect(try CLI.run(["run", "Scenarios/oakland-contract.json", "--draws", "40", "--out", out]).status == 0)
+        let first = try files.map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
+        #expect(try CLI.run(["run", "Scenarios/oakland-contract.json", "--draws", "40", "--out", out]).status == 0)
+        let second = try files.map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
+        #expect(first == second)
+        #expect(try CLI.run(["run", "Scenarios/oakland-contract.json", "--draws", "40", "--seed", "3", "--out", out]).status == 0)
+        let third = try Data(contentsOf: URL(fileURLWithPath: out + "/trajectories.csv"))
+        #expect(third != first[0])
+    }
+}
+
+/// Every bad scenario: one located error, non-zero exit, nothing written.
+@Suite struct BadScenarioTests {
+    func expectFailure(_ scenario: String, extraFiles: [String: String] = [:], arguments: [String] = [],
+                       mentions: [String], sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let dir = try CLI.temporaryDirectory()
+        try scenario.write(toFile: dir + "/s.json", atomically: true, encoding: .utf8)
+        for (name, text) in extraFiles { try text.write(toFile: dir + "/" + name, atomically: true, encoding: .utf8) }
+        let out = dir + "/out"
+        let run = try CLI.run([dir + "/s.json", "--out", out] + arguments)
+        #expect(run.status != 0, sourceLocation: sourceLocation)
+        for word in mentions { #expect(run.stderr.contains(word), "\(run.stderr)", sourceLocation: sourceLocation) }
+        #expect(run.stderr.split(separator: "\n").count == 1, "one message: \(run.stderr)", sourceLocation: sourceLocation)
+        #expect(!FileManager.default.fileExists(atPath: out), sourceLocation: sourceLocation)
+    }
+
+    func scenario(_ interventions: String, extra: String = "") -> String {
+        "{\n  \"name\": \"bad\",\n  \"horizon\": 2026,\(extra)\n  \"interventions\": [\n    \(interventions)\n  ]\n}\n"
+    }
+
+    @Test func unknownLever() throws {
+        try expectFailure(scenario(#"{"lever": "teleportation", "district": "Oakland", "year": 2018}"#),
+                          mentions: ["s.json:5:5: error: interventions[0]: unknown lever \"teleportation\"", "union-contract-change"])
+    }
+
+    @Test func unknownDistrict() throws {
+        try expectFailure(scenario(#"{"lever": "civic-advocacy", "district": "Atlantis", "year": 2018}"#),
+                          mentions: ["s.json:5:5", "unknown district \"Atlantis\""])
+    }
+
+    @Test func unknownState() throws {
+        try expectFailure(scenario(#"{"lever": "state-legislation", "state": "ZZ", "year": 2018}"#),
+                          mentions: ["s.json:5:5", "no district in state \"ZZ\"", "CA"])
+    }
+
+    @Test func unknownElementInALeverCatalogue() throws {
+        let levers = #"{"levers": [{"id": "x", "effects": [{"id": "e", "kind": "level", "targets": {"elements": ["9.9"]}, "size": 1}]}]}"#
+        try expectFailure(scenario("", extra: "\n  \"levers\": \"levers.json\","), extraFiles: ["levers.json": levers],
+                          mentions: ["levers.json:1:", "levers[0].effects[0].targets.elements[0]", "unknown element \"9.9\""])
+    }
+
+    @Test func unknownKey() throws {
+        try expectFailure(scenario("", extra: "\n  \"horizn\": 2030,"), mentions: ["s.json:4:13: error: horizn: unknown key \"horizn\""])
+        try expectFailure(scenario(#"{"lever": "civic-advocacy", "district": "Oakland", "yaer": 2018}"#),
+                          mentions: ["interventions[0].yaer", "unknown key"])
+    }
+
+    @Test func wrongType() throws {
+        try expectFailure("{\"name\": \"bad\", \"horizon\": \"2026\"}", mentions: ["s.json:1:28", "horizon", "expected a number, found a string"])
+    }
+
+    @Test func interventionYearOutsideDataAndHorizon() throws {
+        try expectFailure(scenario(#"{"lever": "civic-advocacy", "district": "Oakland", "year": 2001}"#),
+                          mentions: ["s.json:5:5", "year 2001 is outside 2013–2026"])
+        try expectFailure(scenario(#"{"lever": "civic-advocacy", "district": "Oakland", "year": 2030}"#),
+                          mentions: ["year 2030 is outside"])
+    }
+
+    @Test func horizonBeforeTheData() throws {
+        try expectFailure("{\"name\": \"bad\", \"horizon\": 2012}", mentions: ["s.json:1:28", "before the last data year 2016"])
+    }
+
+    @Test func nonPositiveDraws() throws {
+        try expectFailure("{\"name\": \"bad\", \"horizon\": 2026, \"draws\": 0}", mentions: ["s.json:1:43: error: draws: draws 0"])
+        try expectFailure("{\"name\": \"bad\", \"horizon\": 2026, \"draws\": -5}", mentions: ["draws -5"])
+    }
+
+    @Test func malformedJSON() throws {
+        try expectFailure("{\n  \"name\": \"bad\"\n  \"horizon\": 2026\n}", mentions: ["s.json:3:3: error:", "expected ',' or '}'"])
+    }
+
+    @Test func missingDataFile() throws {
+        try expectFailure("{\"name\": \"bad\", \"horizon\": 2026, \"data\": \"nowhere.csv\"}", mentions: ["nowhere.csv: error: no such file"])
+    }
+}
