@@ -23,6 +23,17 @@ import Testing
         #expect(trajectories.contains("baseline,Oakland,2013,district,") && trajectories.contains(",2026,district,"))
     }
 
+    @Test(arguments: ["baseline", "oakland-contract", "california-legislation", "denver-turnover",
+                      "baltimore-restructuring", "detroit-takeover", "indianapolis-advocacy", "combined-package"])
+    func everyExampleScenarioRuns(_ name: String) throws {
+        let out = try CLI.temporaryDirectory() + "/" + name
+        let run = try CLI.run(["Scenarios/\(name).json", "--draws", "20", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Scenario \(name): 20 draws"))
+        let advanced = try String(contentsOfFile: out + "/advanced.csv", encoding: .utf8)
+        #expect(advanced.split(separator: "\n").count == 26)
+    }
+
     /// The same scenario and seed give byte-identical files.
     @Test func sameSeedSameBytes() throws {
         let out = try CLI.temporaryDirectory() + "/r"
