@@ -25,6 +25,9 @@ extension Simulate {
         @Option(name: .long, help: ArgumentHelp("Output directory (default: Results/<scenario name>).", valueName: "dir"))
         var out: String?
 
+        @Flag(name: .long, help: "Skip the sticking-point attribution (faster; no sticking-points files).")
+        var skipAttribution = false
+
         func validate() throws {
             if let draws, draws < 1 { throw ValidationError("--draws must be at least 1 (got \(draws))") }
         }
@@ -41,6 +44,14 @@ extension Simulate {
                     ("advanced.csv", ScenarioReport.advanced(result).text),
                     ("advanced-by-year.csv", ScenarioReport.advancedByYear(result).text),
                 ]
+                var attribution: [StickingPointAttribution.Row] = []
+                if !skipAttribution {
+                    let attributionBar = ProgressBar("Attributing sticking points")
+                    attribution = StickingPointAttribution.run(prepared, baseline: result, progress: attributionBar.update)
+                    attributionBar.finish()
+                    files.append(("sticking-points.csv", AttributionReport.table(attribution, scenario: result.scenario).text))
+                    files.append(("sticking-points-network.csv", AttributionReport.network(attribution, scenario: result.scenario).text))
+                }
                 var inputs: [(role: String, path: String, sha256: String)] = []
                 for input in prepared.inputFiles {
                     inputs.append((input.role, input.path, SHA256.hex(try InputFile.read(input.path))))
@@ -55,7 +66,8 @@ extension Simulate {
                 }
                 if !prepared.scenario.description.isEmpty { Console.out(prepared.scenario.description + "\n") }
                 Console.out(ScenarioReport.text(result))
-                Console.out("\nWrote \(directory)/trajectories.csv, advanced.csv, advanced-by-year.csv, manifest.json")
+                if !skipAttribution { Console.out("\n" + AttributionReport.text(attribution, horizon: result.horizon)) }
+                Console.out("\nWrote \(directory)/" + files.map(\.name).joined(separator: ", "))
             }
         }
     }

@@ -13,6 +13,9 @@ public struct DistrictProjection: Sendable {
     public var pAdvanced: [Double]
     /// The year each draw first counts as advanced (`latestYear` if advanced now), nil if not by the horizon.
     public var advancedYear: [Int?]
+    /// Per draw: the components whose crossing of the threshold made the district advanced
+    /// (empty when advanced now or not by the horizon).
+    public var decisiveComponents: [[Int]]
 
     public var pAdvancedByHorizon: Double {
         Double(advancedYear.filter { $0 != nil }.count) / Double(advancedYear.count)

@@ -24,8 +24,10 @@ public enum Projection {
                                 measures: fw.components.map(\.shortName) + ["district"], districts: out)
     }
 
-    static func project(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
-                        draws: Int, seed: UInt64) -> DistrictProjection {
+    /// Project one district. With a relaxation, the same random streams are consumed, so each
+    /// draw differs from the unrelaxed one only by the relaxation.
+    public static func project(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
+                               draws: Int, seed: UInt64, relaxation: Relaxation = .none) -> DistrictProjection {
         let fw = f.framework
         let d = plan.district
         let elementCount = fw.elements.count, componentCount = fw.components.count
@@ -40,11 +42,23 @@ public enum Projection {
         struct Ceiling { var cap: [Double]; var until: Int }
         var ceilings: [Ceiling] = []
         for point in plan.stickingPoints {
+            if case .stickingPoint(let id) = relaxation, id == point.id { continue }
             var cap = [Double](repeating: .infinity, count: elementCount)
-            for e in point.targets.elementIndices(in: fw) { cap[e] = max(point.maximum, start[e]) }
+            for e in point.targets.elementIndices(in: fw) {
+                if case .component(let k, _) = relaxation, componentOf[e] == k { continue }  // the relaxed component is free
+                cap[e] = max(point.maximum, start[e])
+            }
             let lift = plan.effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(point.id) }
                 .map(\.onset).min() ?? Int.max
             ceilings.append(Ceiling(cap: cap, until: lift))
+        }
+        // Ceiling caps by year (they do not depend on the draw).
+        let yearCaps: [[Double]] = years.map { t in
+            var cap = [Double](repeating: .infinity, count: elementCount)
+            for c in ceilings where t < c.until {
+                for e in 0..<elementCount where c.cap[e] < cap[e] { cap[e] = c.cap[e] }
+            }
+            return cap
         }
 
         let startComponents = fw.componentScores(start.map { Optional($0) })
@@ -55,29 +69,34 @@ public enum Projection {
         var values = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: draws), count: measureCount), count: years.count)
         var advancedCount = [Int](repeating: 0, count: years.count)
         var advancedYear = [Int?](repeating: nil, count: draws)
+        var decisive = [[Int]](repeating: [], count: draws)
         let name = f.districts[d].name
+        let componentSize = fw.elementsByComponent.map { Double($0.count) }
 
         var y = start
         var componentSum = [Double](repeating: 0, count: componentCount)
-        let componentSize = fw.elementsByComponent.map { Double($0.count) }
+        var increment = [Double](repeating: 0, count: elementCount)
+        var frozen = [Bool](repeating: false, count: elementCount)
+        var cap = [Double](repeating: .infinity, count: elementCount)
+        var previousInProgress = startComponents.map { $0 >= fw.inProgressThreshold }
+        var inProgressNow = previousInProgress
+        var drift = [Double](repeating: 0, count: componentCount)
         for r in 0..<draws {
             var rng = SeededGenerator(seed: mixKey([String(seed), "district", name, String(r)]))
-            let drift = (0..<componentCount).map { k in f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * rng.normal() }
+            for k in 0..<componentCount {
+                drift[k] = f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * rng.normal()
+            }
+            if case .component(let k, let pace) = relaxation { drift[k] = max(drift[k], pace) }
             let sizes = plan.effects.map { e -> Double in
                 var effectRNG = SeededGenerator(seed: e.randomKey ^ mixKey([String(seed), String(r)]))
                 return e.size.sample(&effectRNG)
             }
             var imposedCap = [[Double]](repeating: [], count: plan.effects.count)
-            y = start
+            for e in 0..<elementCount { y[e] = start[e] }
+            for k in 0..<componentCount { previousInProgress[k] = startComponents[k] >= fw.inProgressThreshold }
             if advancedNow { advancedYear[r] = t0 }
             for (yi, t) in years.enumerated() {
-                // Per-element increments from effects this year.
-                var increment = [Double](repeating: 0, count: elementCount)
-                var frozen = [Bool](repeating: false, count: elementCount)
-                var cap = [Double](repeating: .infinity, count: elementCount)
-                for c in ceilings where t < c.until {
-                    for e in 0..<elementCount where c.cap[e] < cap[e] { cap[e] = c.cap[e] }
-                }
+                for e in 0..<elementCount { increment[e] = 0; frozen[e] = false; cap[e] = yearCaps[yi][e] }
                 for (j, a) in plan.effects.enumerated() {
                     let size = sizes[j]
                     let since = t - a.onset  // 0 in the onset year
@@ -118,13 +137,19 @@ public enum Projection {
                     let score = componentSum[k] / componentSize[k]
                     values[yi][k][r] = score
                     total += score
-                    if score >= fw.inProgressThreshold { inProgress += 1 }
+                    inProgressNow[k] = score >= fw.inProgressThreshold
+                    if inProgressNow[k] { inProgress += 1 }
                 }
                 values[yi][componentCount][r] = total / Double(componentCount)
                 if fw.advancedRule.isAdvanced(componentsInProgress: inProgress, of: componentCount) {
                     advancedCount[yi] += 1
-                    if advancedYear[r] == nil { advancedYear[r] = t }
+                    if advancedYear[r] == nil {
+                        advancedYear[r] = t
+                        // Decisive: the components whose crossing this year made the district advanced.
+                        decisive[r] = (0..<componentCount).filter { inProgressNow[$0] && !previousInProgress[$0] }
+                    }
                 }
+                for k in 0..<componentCount { previousInProgress[k] = inProgressNow[k] }
             }
         }
         let summaries = values.map { yearValues in yearValues.map { QuantileSummary($0) } }
@@ -133,6 +158,6 @@ public enum Projection {
             district: f.districts[d], latestYear: t0, currentScore: currentScore, advancedNow: advancedNow,
             years: years, summaries: summaries,
             pAdvanced: [pNow] + advancedCount.map { Double($0) / Double(draws) },
-            advancedYear: advancedYear)
+            advancedYear: advancedYear, decisiveComponents: decisive)
     }
 }
