@@ -15,4 +15,14 @@ public struct Intervention: Equatable, Sendable {
     public var overrides: [String: Distribution]
     /// Where it is written, for errors found once the data is loaded.
     public var location: SourceLocation
+
+    public init(lever: String, target: Target, year: Int, provisions: [String]? = nil,
+                overrides: [String: Distribution] = [:], location: SourceLocation) {
+        self.lever = lever
+        self.target = target
+        self.year = year
+        self.provisions = provisions
+        self.overrides = overrides
+        self.location = location
+    }
 }

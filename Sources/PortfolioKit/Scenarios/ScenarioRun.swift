@@ -11,7 +11,11 @@ public struct ScenarioRun: Sendable {
 
     /// Load the scenario file and everything it names; fit the trajectory model.
     public static func prepare(_ path: String) throws(Diagnostic) -> ScenarioRun {
-        let scenario = try Scenario.load(contentsOf: path)
+        try prepare(scenario: try Scenario.load(contentsOf: path))
+    }
+
+    /// Load everything an in-memory scenario names (for alternatives built by a lever sweep).
+    public static func prepare(scenario: Scenario) throws(Diagnostic) -> ScenarioRun {
         let framework = try Framework.load(contentsOf: scenario.framework)
         let loaded = try PanelLoader.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile)
         let levers = try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)
