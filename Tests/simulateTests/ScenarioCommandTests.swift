@@ -123,3 +123,48 @@ import Testing
         try expectFailure("{\"name\": \"bad\", \"horizon\": 2026, \"data\": \"nowhere.csv\"}", mentions: ["nowhere.csv: error: no such file"])
     }
 }
+
+@Suite struct CompareCommandTests {
+    @Test func comparesScenarioFiles() throws {
+        let out = try CLI.temporaryDirectory()
+        let run = try CLI.run(["compare", "Scenarios/baseline.json", "Scenarios/baltimore-restructuring.json", "--draws", "40", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try String(contentsOfFile: out + "/compare.csv", encoding: .utf8).split(separator: "\n")
+        #expect(lines.first == "district,scenario,year_p50,delta_years_p50,delta_years_p10,delta_years_p90,p_advanced_by_horizon,delta_p_advanced,p_earlier")
+        #expect(lines.count == 1 + 25 * 2)
+        // Paired draws: a district the alternative does not touch is unchanged in every draw.
+        #expect(lines.contains { $0.hasPrefix("Oakland,baltimore-restructuring,") && $0.hasSuffix(",0.0,0.0,0.0,1.0000,0.0000,0.0000") })
+        #expect(run.stdout.contains("Network ranking"))
+    }
+
+    @Test func sweepsLeversWithoutFiles() throws {
+        let out = try CLI.temporaryDirectory()
+        let run = try CLI.run(["compare", "Scenarios/baseline.json", "--levers", "union-contract-change,civic-advocacy",
+                               "--district", "Chicago", "--year", "2018", "--draws", "40", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let csv = try String(contentsOfFile: out + "/compare.csv", encoding: .utf8)
+        #expect(csv.contains("\nChicago,union-contract-change,") && csv.contains("\nChicago,civic-advocacy,"))
+        #expect(run.stdout.contains("Chicago") && !run.stdout.contains("Albuquerque"))
+    }
+
+    @Test func unknownSweptLeverIsALocatedError() throws {
+        let out = try CLI.temporaryDirectory() + "/c"
+        let run = try CLI.run(["compare", "Scenarios/baseline.json", "--levers", "teleport", "--district", "Chicago",
+                               "--year", "2018", "--out", out])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("command line: error: --levers teleport: unknown lever \"teleport\""))
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func scenarioRunWritesStickingPoints() throws {
+        let out = try CLI.temporaryDirectory()
+        let run = try CLI.run(["Scenarios/baseline.json", "--draws", "30", "--out", out])
+        #expect(run.status == 0, "\(run.stderr)")
+        let sp = try String(contentsOfFile: out + "/sticking-points.csv", encoding: .utf8).split(separator: "\n")
+        #expect(sp.first == "scenario,district,sticking_point,kind,binding,years_gained_p50,p_advanced_gain,decisive_share")
+        #expect(sp.count > 1 + 25 * 7)
+        let network = try String(contentsOfFile: out + "/sticking-points-network.csv", encoding: .utf8)
+        #expect(network.hasPrefix("scenario,sticking_point,kind,districts_binding,districts_assessed,mean_p_advanced_gain,mean_decisive_share\n"))
+        #expect(run.stdout.contains("Network: for how many districts each sticking point binds"))
+    }
+}
