@@ -168,3 +168,18 @@ import Testing
         #expect(run.stdout.contains("Network: for how many districts each sticking point binds"))
     }
 }
+
+@Suite struct CalibrateCommandTests {
+    @Test func calibratesAndWritesACatalogueScenariosCanName() throws {
+        let dir = try CLI.temporaryDirectory()
+        let run = try CLI.run(["calibrate", "--out", dir + "/out", "--write", dir + "/levers.json"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("not identified"))
+        let csv = try String(contentsOfFile: dir + "/out/calibration.csv", encoding: .utf8)
+        #expect(csv.hasPrefix("lever,kind,estimate,se,n_districts,n_steps,assumed,status\n"))
+        try #"{"name": "calibrated", "horizon": 2026, "draws": 10, "levers": "levers.json", "interventions": [{"lever": "union-contract-change", "district": "Chicago", "year": 2018}]}"#
+            .write(toFile: dir + "/s.json", atomically: true, encoding: .utf8)
+        let scenario = try CLI.run([dir + "/s.json", "--out", dir + "/s", "--skip-attribution"])
+        #expect(scenario.status == 0, "\(scenario.stderr)")
+    }
+}
