@@ -80,14 +80,19 @@ extension Simulate {
                     throw Diagnostic.error(at: SourceLocation(file: scenarios[0]), error.description)
                 }
                 let directory = out ?? "Results/compare-\(baseline.scenario.name)"
-                try OutputDirectory(directory).write([("compare.csv", ComparisonReport.table(rows).text)])
-                if baseline.scenario.usesShippedPanel {
-                    Console.out("Note: the shipped panel is an illustrative reconstruction that agrees with the paper's published findings; it is not CRPE's measured district scores.\n")
-                }
+                let caveat = baseline.scenario.usesShippedPanel ? DataCaveat.shippedPanel : nil
+                let chart = CompareChart.svg(rows, baseline: base.scenario, horizon: base.horizon, caveat: caveat)
+                try OutputDirectory(directory).write([
+                    ("compare.csv", ComparisonReport.table(rows).text),
+                    ("charts/compare.svg", chart),
+                    ("brief.html", BriefHTML.compare(rows, baseline: base.scenario, horizon: base.horizon, draws: n, seed: s,
+                                                     chart: chart, caveat: caveat)),
+                ])
+                if let caveat { Console.out("Note: " + caveat + "\n") }
                 Console.out("\(n) draws, seed \(s), horizon \(base.horizon)")
                 Console.out(ComparisonReport.text(rows, baseline: base.scenario, horizon: base.horizon,
                                                   districts: district.map { [$0] }))
-                Console.out("\nWrote \(directory)/compare.csv")
+                Console.out("\nWrote \(directory)/compare.csv, charts/compare.svg, brief.html")
             }
         }
     }

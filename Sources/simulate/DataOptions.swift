@@ -36,7 +36,7 @@ struct DataOptions: ParsableArguments {
         let years = panel.years
         var text = "Data: \(data) — \(panel.districts.count) districts, \(panel.framework.components.count) components, \(panel.framework.elements.count) elements, \(years.first!)–\(years.last!)"
         if usesShippedPanel {
-            text += "\nNote: the shipped panel is an illustrative reconstruction that agrees with the paper's published findings; it is not CRPE's measured district scores."
+            text += "\nNote: " + DataCaveat.shippedPanel
         }
         return text
     }

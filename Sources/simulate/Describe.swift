@@ -39,10 +39,12 @@ extension Simulate {
                 let panel = try input.load()
                 let cutoffs = strongCutoff.map { QuadrantCutoffs(strongAtLeast: $0, piecemealAbove: spreadCutoff!) }
                 let description = PanelDescription(panel, cutoffs: cutoffs, spreadBasis: spreadBasis)
-                try OutputDirectory(out).write(DescribeReport.files(description))
+                let caveat = input.usesShippedPanel ? DataCaveat.shippedPanel : nil
+                try OutputDirectory(out).write(DescribeReport.files(description)
+                    + RunCharts.files(RunCharts.panel(description, framework: panel.framework, caveat: caveat)))
                 Console.out(input.banner(panel) + "\n\n")
                 Console.out(DescribeText.render(description, framework: panel.framework))
-                Console.out("\nWrote \(out)/describe.csv, components.csv, elements.csv")
+                Console.out("\nWrote \(out)/describe.csv, components.csv, elements.csv and charts/ (heatmap.svg, quadrants.svg, recent-progress.svg)")
             }
         }
     }

@@ -52,6 +52,10 @@ extension Simulate {
                     files.append(("sticking-points.csv", AttributionReport.table(attribution, scenario: result.scenario).text))
                     files.append(("sticking-points-network.csv", AttributionReport.network(attribution, scenario: result.scenario).text))
                 }
+                let caveat = prepared.scenario.usesShippedPanel ? DataCaveat.shippedPanel : nil
+                let charts = RunCharts.scenario(result, panel: prepared.panel, caveat: caveat)
+                files += RunCharts.files(charts)
+                files.append(("brief.html", BriefHTML.run(prepared, result: result, attribution: attribution, charts: charts, caveat: caveat)))
                 var inputs: [(role: String, path: String, sha256: String)] = []
                 for input in prepared.inputFiles {
                     inputs.append((input.role, input.path, SHA256.hex(try InputFile.read(input.path))))
@@ -61,13 +65,12 @@ extension Simulate {
                     commandLine: ["simulate"] + CommandLine.arguments.dropFirst())))
                 let directory = out ?? "Results/\(prepared.scenario.name)"
                 try OutputDirectory(directory).write(files)
-                if prepared.scenario.usesShippedPanel {
-                    Console.out("Note: the shipped panel is an illustrative reconstruction that agrees with the paper's published findings; it is not CRPE's measured district scores.\n")
-                }
+                if let caveat { Console.out("Note: " + caveat + "\n") }
                 if !prepared.scenario.description.isEmpty { Console.out(prepared.scenario.description + "\n") }
                 Console.out(ScenarioReport.text(result))
                 if !skipAttribution { Console.out("\n" + AttributionReport.text(attribution, horizon: result.horizon)) }
-                Console.out("\nWrote \(directory)/" + files.map(\.name).joined(separator: ", "))
+                Console.out("\nWrote \(directory)/: " + files.map(\.name).filter { !$0.hasPrefix("charts/") }.joined(separator: ", ")
+                            + " and \(charts.count) charts in charts/")
             }
         }
     }

@@ -21,8 +21,15 @@ public struct OutputDirectory: Sendable {
     public func write(_ files: [(name: String, contents: String)]) throws(Diagnostic) {
         try create()
         for file in files {
+            // A name may include a subfolder ("charts/heatmap.svg"); the temporary file goes beside its target.
             let target = (path as NSString).appendingPathComponent(file.name)
-            let temporary = (path as NSString).appendingPathComponent(".\(file.name).tmp-\(getpid())")
+            let folder = (target as NSString).deletingLastPathComponent
+            if folder != path {
+                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+                    throw .error(at: SourceLocation(file: folder), "cannot create the output directory: \(error.localizedDescription)")
+                }
+            }
+            let temporary = (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).tmp-\(getpid())")
             do {
                 try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
                 if rename(temporary, target) != 0 {
