@@ -13,7 +13,7 @@ struct Simulate: ParsableCommand {
             Run from the repository root to use the shipped data in Scenarios/data/.
             The shipped panel is a reconstruction that agrees with the paper, not CRPE's scores.
             """,
-        subcommands: [Run.self, Compare.self, Describe.self, Fit.self, Backtest.self, Calibrate.self, Synth.self],
+        subcommands: [Run.self, Compare.self, Describe.self, Fit.self, Backtest.self, Calibrate.self, ExportNotebook.self, Synth.self],
         defaultSubcommand: Run.self
     )
 }

@@ -66,7 +66,7 @@ public enum BriefHTML {
         b += "<h2>When each district becomes advanced</h2>\n<table><tr><th>District</th><th class=n>Latest</th><th class=n>Score</th><th>Advanced now</th><th class=n>Median year (80% interval)</th><th class=n>P(advanced by \(result.horizon))</th><th>Binding sticking points</th></tr>\n"
         for p in result.districts.sorted(by: { $0.currentScore > $1.currentScore }) {
             let binding = attribution.filter { $0.district == p.district.name && $0.binding }.map(\.stickingPoint)
-            let median = p.advancedYearQuantile(0.5).map { y in
+            let median = p.advancedNow && p.advancedYearQuantile(0.9) == p.latestYear ? "now" : p.advancedYearQuantile(0.5).map { y in
                 "\(y) (\(p.advancedYearQuantile(0.1).map(String.init) ?? "?")–\(p.advancedYearQuantile(0.9).map(String.init) ?? "after \(result.horizon)"))"
             } ?? "not by \(result.horizon)"
             b += "<tr><td>\(esc(p.district.name))</td><td class=n>\(p.latestYear)</td><td class=n>\(fixed(p.currentScore, decimals: 2))</td><td>\(p.advancedNow ? "yes" : "")</td><td class=n>\(esc(median))</td><td class=n>\(fixed(p.pAdvancedByHorizon, decimals: 2))</td><td>\(esc(binding.joined(separator: ", ")))</td></tr>\n"
@@ -126,7 +126,7 @@ public enum BriefHTML {
             let baseWhen = base.yearP50.map { "in \($0)" } ?? "not by \(horizon)"
             var text = "Under \(best.scenario), \(d) becomes advanced \(best.yearP50.map { "in \($0)" } ?? "not by \(horizon) at the median")"
             let gain = -best.deltaYearsP50
-            if gain >= 1 { text += ", \(Axes.label(gain)) year\(gain == 1 ? "" : "s") earlier than the baseline (\(baseWhen))" }
+            if gain >= 1 { text += ", a median of \(Axes.label(gain)) year\(gain == 1 ? "" : "s") earlier than the baseline across paired draws (baseline: \(baseWhen))" }
             else { text += " (baseline: \(baseWhen))" }
             text += "; it is earlier in \(Int((best.pEarlier * 100).rounded()))% of paired draws and changes the chance of advancing by \(horizon) by \(best.deltaPAdvanced >= 0 ? "+" : "")\(Int((best.deltaPAdvanced * 100).rounded())) points."
             b += "<p><strong>\(esc(d))</strong>. \(esc(text))</p>\n"

@@ -23,10 +23,11 @@ public enum PanelCharts {
         }
         var legendX = 10.0
         let legendY = top + Double(rows.count) * cell + 20
+        let spacing = (width - 20) / Double(max(1, framework.levels.count))
         for level in framework.levels.reversed() {
             doc.rect(x: legendX, y: legendY, width: 14, height: 14, fill: level.colour)
-            doc.text("\(level.value) \(level.label)", x: legendX + 18, y: legendY + 11, size: 10)
-            legendX += 150
+            doc.text("\(level.value) \(level.label)", x: legendX + 18, y: legendY + 11, size: 9)
+            legendX += spacing
         }
         if let caveat { doc.text(caveat, x: 10, y: legendY + 40, size: 10, fill: "#555555") }
         return doc.rendered(title: "Latest component scores by district",
