@@ -34,6 +34,6 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // End-to-end: runs the built `simulate` binary as a user would.
-        .testTarget(name: "simulateTests", dependencies: ["simulate"]),
+        .testTarget(name: "simulateTests", dependencies: ["simulate"], exclude: ["Fixtures"]),
     ]
 )
