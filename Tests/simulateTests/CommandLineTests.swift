@@ -23,10 +23,14 @@ enum CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: String = repository) throws -> Run {
+    static func run(_ arguments: [String], in directory: String = repository,
+                    environment: [String: String] = [:]) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -8,6 +8,21 @@ public struct OutputDirectory: Sendable {
 
     public init(_ path: String) { self.path = path }
 
+    /// Temporary files left by a run that was killed mid-write (`.<name>.tmp-<pid>`), removed
+    /// before a new run writes; the finished files they would have replaced are untouched.
+    func removeStaleTemporaries() {
+        let fm = FileManager.default
+        var folders = [path]
+        if let charts = try? fm.contentsOfDirectory(atPath: path).filter({ $0 == "charts" }), !charts.isEmpty {
+            folders.append((path as NSString).appendingPathComponent("charts"))
+        }
+        for folder in folders {
+            for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
+                try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
+            }
+        }
+    }
+
     /// Create the directory (and parents) if needed.
     public func create() throws(Diagnostic) {
         do {
@@ -20,7 +35,11 @@ public struct OutputDirectory: Sendable {
     /// Write every file, each atomically. Nothing is written until all contents exist.
     public func write(_ files: [(name: String, contents: String)]) throws(Diagnostic) {
         try create()
+        removeStaleTemporaries()
+        // For the kill test only: a pause between files makes "killed mid-write" reproducible.
+        let pause = ProcessInfo.processInfo.environment["SIMULATE_TEST_WRITE_PAUSE_MS"].flatMap { UInt32($0) }
         for file in files {
+            if let pause { usleep(pause * 1000) }
             // A name may include a subfolder ("charts/heatmap.svg"); the temporary file goes beside its target.
             let target = (path as NSString).appendingPathComponent(file.name)
             let folder = (target as NSString).deletingLastPathComponent
