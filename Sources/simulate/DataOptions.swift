@@ -26,7 +26,9 @@ struct DataOptions: ParsableArguments {
     func load() throws(Diagnostic) -> Panel {
         let fw = try Framework.load(contentsOf: framework)
         let districtsPath = districts ?? (usesShippedPanel ? DataOptions.defaultDistricts : nil)
-        let result = try PanelLoader.load(path: data, framework: fw, districtsPath: districtsPath)
+        let bar = ProgressBar("Loading \(data)")
+        let result = try PanelLoader.load(path: data, framework: fw, districtsPath: districtsPath, progress: bar.update)
+        bar.finish()
         for warning in result.warnings { Console.error(warning.description) }
         return result.panel
     }

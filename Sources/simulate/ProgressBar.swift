@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -5,9 +6,11 @@ import Darwin
 #endif
 
 /// A short `\r` progress bar on stderr, drawn only when stderr is a terminal.
+/// It appears only once a task has run for more than half a second, so quick jobs stay quiet.
 final class ProgressBar {
     let label: String
     let enabled: Bool
+    let started = Date()
     var last = -1
 
     init(_ label: String) {
@@ -16,7 +19,7 @@ final class ProgressBar {
     }
 
     func update(_ fraction: Double) {
-        guard enabled else { return }
+        guard enabled, last >= 0 || Date().timeIntervalSince(started) > 0.5 || fraction >= 1 && last >= 0 else { return }
         let percent = Int((fraction * 100).rounded(.down))
         guard percent != last else { return }
         last = percent

@@ -11,15 +11,27 @@ public enum PanelLoader {
         public var warnings: [Diagnostic]
     }
 
-    /// Load the panel at `path`; with `districtsPath`, every district must be listed there.
-    public static func load(path: String, framework: Framework, districtsPath: String? = nil) throws(Diagnostic) -> Result {
+    /// Load the panel at `path`, streaming it (memory holds one chunk plus the ratings kept);
+    /// with `districtsPath`, every district must be listed there. `progress` gets the share read.
+    public static func load(path: String, framework: Framework, districtsPath: String? = nil,
+                            progress: ((Double) -> Void)? = nil) throws(Diagnostic) -> Result {
         let districtTable = try districtsPath.map { (p: String) throws(Diagnostic) in try DistrictTable.load(path: p) }
-        return try parse(try InputFile.read(path), file: path, framework: framework, districtTable: districtTable)
+        return try build(file: path, framework: framework, districtTable: districtTable) { (body) throws(Diagnostic) in
+            try CSVReader.forEachRecord(contentsOf: path, progress: progress, body)
+        }
     }
 
     /// Parse panel bytes. `file` names the source in messages.
     public static func parse(_ bytes: [UInt8], file: String, framework: Framework,
                              districtTable: DistrictTable? = nil) throws(Diagnostic) -> Result {
+        try build(file: file, framework: framework, districtTable: districtTable) { (body) throws(Diagnostic) in
+            try CSVReader.forEachRecord(in: bytes, file: file, body)
+        }
+    }
+
+    /// The checks and the panel, fed record by record by `records`.
+    static func build(file: String, framework: Framework, districtTable: DistrictTable?,
+                      records: ((CSVRecord) throws(Diagnostic) -> Void) throws(Diagnostic) -> Void) throws(Diagnostic) -> Result {
         var warnings: [Diagnostic] = []
         var districtNames: [String] = []
         var districtIndex: [String: Int] = [:]
@@ -34,7 +46,7 @@ public enum PanelLoader {
         let levelList = framework.levels.map { String($0.value) }.joined(separator: ", ")
         let elementCount = framework.elements.count
 
-        try CSVReader.forEachRecord(in: bytes, file: file) { (record: CSVRecord) throws(Diagnostic) in
+        try records { (record: CSVRecord) throws(Diagnostic) in
             func at(_ field: Int) -> SourceLocation {
                 SourceLocation(file: file, line: record.line, column: record.columns[min(field, record.columns.count - 1)])
             }

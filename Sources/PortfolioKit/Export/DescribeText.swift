@@ -31,7 +31,8 @@ public enum DescribeText {
         var quadrants = TextTable(header: ["Quadrant", "Districts"])
         for q in Quadrant.allCases {
             let members = byScore.filter { $0.quadrant == q }
-            quadrants.rows.append(["\(q.label) (\(members.count))", members.map(\.district.name).joined(separator: ", ")])
+            let names = members.prefix(12).map(\.district.name).joined(separator: ", ")
+            quadrants.rows.append(["\(q.label) (\(members.count))", names + (members.count > 12 ? ", … and \(members.count - 12) more" : "")])
         }
         out += quadrants.rendered
         var spreads = TextTable(header: ["District", "District score", "Spread", "Quadrant"], rightAligned: [1, 2])

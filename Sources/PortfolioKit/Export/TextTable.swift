@@ -16,23 +16,18 @@ public struct TextTable: Sendable {
         for row in rows {
             for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], cell.count) }
         }
+        // The last column is never padded on the right, so lines carry no trailing spaces.
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
+                let isLast = i == cells.count - 1
+                if isLast && !rightAligned.contains(i) { return cell }
                 let pad = String(repeating: " ", count: max(0, widths[i] - cell.count))
                 return rightAligned.contains(i) ? pad + cell : cell + pad
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+            }.joined(separator: "  ")
         }
         var out = line(header) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows { out += line(row) + "\n" }
         return out
-    }
-}
-
-extension String {
-    func trimmingTrailingSpaces() -> String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -20,20 +20,70 @@ public enum CSVReader {
         in bytes: [UInt8], file: String,
         _ body: (CSVRecord) throws(Diagnostic) -> Void
     ) throws(Diagnostic) {
+        try parse(bytes[...], startLine: 1, skipByteOrderMark: true, file: file, body)
+    }
+
+    /// Stream the file at `path` in chunks, calling `body` for each non-blank record, so memory
+    /// holds one chunk plus what `body` keeps. `progress` receives the share of bytes read.
+    public static func forEachRecord(
+        contentsOf path: String, chunkSize: Int = 1 << 22, progress: ((Double) -> Void)? = nil,
+        _ body: (CSVRecord) throws(Diagnostic) -> Void
+    ) throws(Diagnostic) {
+        let handle = try InputFile.open(path)
+        defer { try? handle.handle.close() }
+        var buffer: [UInt8] = []
+        var line = 1
+        var first = true
+        var read = 0
+        while true {
+            let chunk = handle.handle.readData(ofLength: chunkSize)
+            let atEnd = chunk.isEmpty
+            buffer.append(contentsOf: chunk)
+            read += chunk.count
+            // Cut after the last line end that is outside quotes: complete records only.
+            var cut = 0
+            if atEnd {
+                cut = buffer.count
+            } else {
+                var inQuotes = false
+                for i in buffer.indices {
+                    let b = buffer[i]
+                    if b == UInt8(ascii: "\"") { inQuotes.toggle() } else if b == UInt8(ascii: "\n") && !inQuotes { cut = i + 1 }
+                }
+            }
+            if cut > 0 {
+                let region = buffer[0..<cut]
+                try parse(region, startLine: line, skipByteOrderMark: first, file: path, body)
+                for b in region where b == UInt8(ascii: "\n") { line += 1 }
+                buffer.removeFirst(cut)
+                first = false
+            }
+            progress?(handle.size > 0 ? Double(read) / Double(handle.size) : 1)
+            if atEnd { break }
+        }
+    }
+
+    /// Parse a region that ends at a record boundary (or the end of the file); `startLine` is the
+    /// line number of its first byte.
+    static func parse(
+        _ bytes: ArraySlice<UInt8>, startLine: Int, skipByteOrderMark: Bool, file: String,
+        _ body: (CSVRecord) throws(Diagnostic) -> Void
+    ) throws(Diagnostic) {
+        let bytes = Array(bytes)
         if let bad = TextPosition.firstInvalidUTF8(in: bytes) {
             let p = TextPosition.lineAndColumn(in: bytes, offset: bad)
-            throw .error(at: SourceLocation(file: file, line: p.line, column: p.column),
+            throw .error(at: SourceLocation(file: file, line: p.line + startLine - 1, column: p.column),
                          "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)); expected a UTF-8 text file (re-save it as \"CSV UTF-8\")")
         }
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
         let n = bytes.count
-        var i = TextPosition.byteOrderMarkLength(bytes)
-        var line = 1
+        var i = skipByteOrderMark ? TextPosition.byteOrderMarkLength(bytes) : 0
+        var line = startLine
         var column = 1
         var fields: [String] = []
         var columns: [Int] = []
         var field: [UInt8] = []
-        var recordLine = 1
+        var recordLine = startLine
 
         func location(_ l: Int, _ c: Int) -> SourceLocation { SourceLocation(file: file, line: l, column: c) }
 
