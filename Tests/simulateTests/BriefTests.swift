@@ -16,17 +16,7 @@ enum Tools {
     static var jupyter: Bool { underCI || find("jupyter") != nil }
 
     static func run(_ executable: String, _ arguments: [String], in directory: String = CLI.repository) throws -> CLI.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: find(executable) ?? "/usr/bin/\(executable)")
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLI.Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try CLI.launch(find(executable) ?? "/usr/bin/\(executable)", arguments, in: directory)
     }
 }
 

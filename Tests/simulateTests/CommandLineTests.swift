@@ -25,8 +25,14 @@ enum CLI {
 
     static func run(_ arguments: [String], in directory: String = repository,
                     environment: [String: String] = [:]) throws -> Run {
+        try launch(binary, arguments, in: directory, environment: environment)
+    }
+
+    /// Run any executable and collect its exit status and output.
+    static func launch(_ executable: String, _ arguments: [String], in directory: String = repository,
+                       environment: [String: String] = [:]) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         if !environment.isEmpty {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
