@@ -53,3 +53,12 @@ func fixed(_ x: Double, decimals: Int) -> String {
     }
     return text
 }
+
+/// `x` as `fixed` with an explicit sign. By default "+" goes before every number that does not
+/// print as negative ("+0.000" included); with `plusOnZero: false` only before positive ones
+/// (tables of differences print "0.0" for no change).
+func signedFixed(_ x: Double, decimals: Int, plusOnZero: Bool = true) -> String {
+    let text = fixed(x, decimals: decimals)
+    let plus = plusOnZero ? !text.hasPrefix("-") : x > 0
+    return plus ? "+" + text : text
+}

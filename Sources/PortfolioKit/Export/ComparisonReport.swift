@@ -44,6 +44,6 @@ public enum ComparisonReport {
         return out + "\nNetwork ranking\n" + n.rendered
     }
 
-    static func signed(_ x: Double) -> String { let t = fixed(x, decimals: 1); return x > 0 ? "+" + t : t }
-    static func signed2(_ x: Double) -> String { let t = fixed(x, decimals: 2); return x > 0 ? "+" + t : t }
+    static func signed(_ x: Double) -> String { signedFixed(x, decimals: 1, plusOnZero: false) }
+    static func signed2(_ x: Double) -> String { signedFixed(x, decimals: 2, plusOnZero: false) }
 }

@@ -66,8 +66,5 @@ public enum DescribeText {
         x == x.rounded() ? String(Int(x)) : String(x)
     }
 
-    static func signed(_ x: Double) -> String {
-        let text = fixed(x, decimals: 3)
-        return text.hasPrefix("-") ? text : "+" + text
-    }
+    static func signed(_ x: Double) -> String { signedFixed(x, decimals: 3) }
 }

@@ -41,8 +41,5 @@ public enum FitReport {
 
     static func mean(_ x: [Double]) -> Double { x.reduce(0, +) / Double(x.count) }
 
-    static func signed(_ x: Double) -> String {
-        let text = fixed(x, decimals: 4)
-        return text.hasPrefix("-") ? text : "+" + text
-    }
+    static func signed(_ x: Double) -> String { signedFixed(x, decimals: 4) }
 }
