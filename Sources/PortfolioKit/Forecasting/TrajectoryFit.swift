@@ -1,5 +1,3 @@
-import LinearAlgebra
-
 /// A fitted trajectory model (see `TrajectoryModel` for the equations).
 public struct TrajectoryFit: Sendable {
     public var variance: VarianceComponents
@@ -17,8 +15,6 @@ public struct TrajectoryFit: Sendable {
     public var slopeSD: [[Double]]
     /// One entry per observed (district, element) series.
     public var series: [SeriesFit]
-    /// Covariance of the fixed effects (component slopes, then the free district momenta).
-    public var fixedCovariance: Matrix
     /// Restricted log-likelihood at the estimate (constants dropped).
     public var restrictedLogLikelihood: Double
     public var observations: Int

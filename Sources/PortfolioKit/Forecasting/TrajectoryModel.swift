@@ -19,6 +19,7 @@ import LinearAlgebra
 /// GLS solution of (b); σ² and τ² maximise the restricted (REML) likelihood of
 /// (a) and (b). The slopes are the BLUPs β̃ = Xβ̂ + g(b̂ − Xβ̂), g = τ²/(τ² + σ²/Sxx),
 /// with prediction-error variance (1/τ² + Sxx/σ²)⁻¹ + (1 − g)² xᵀ Cov(β̂) x.
+/// `CellProblem` says how this is computed without dense matrices of the district count.
 public enum TrajectoryModel {
     public enum FitError: Error, Equatable, CustomStringConvertible {
         /// Too few ratings to separate noise from trend.
@@ -58,7 +59,18 @@ public enum TrajectoryModel {
     }
 }
 
-/// The reduced problem on district×component cells.
+/// The reduced problem on district×component cells, solved in O(cells · K) per likelihood evaluation.
+///
+/// Two facts keep it cheap at national scale (13,000 districts):
+/// - With θ = τ²/σ², a cell slope's variance is σ²(θ + 1/Sxx), so σ² profiles out of the
+///   restricted likelihood in closed form and REML is a one-dimensional search over θ.
+/// - The fixed effects form a two-way additive model (component + district) whose district
+///   block of the normal equations is diagonal: each district's momentum is eliminated on its
+///   own, leaving a K × K Schur complement (one `dsyrk` and one Cholesky), never a dense
+///   cells × (K + D − 1) design.
+/// Internally the last identified district is the reference (momentum 0). The reported
+/// sum-to-zero momenta are a shift of these; fitted slopes are unchanged, and the shift's
+/// Jacobian (det = 1/D′) enters the log-determinant as the constant 2 log D′.
 struct CellProblem {
     let panel: Panel
     let stats: SeriesStatistics
@@ -67,13 +79,26 @@ struct CellProblem {
     /// Per cell (d·K + k): Σ Sxy and Σ Sxx over the cell's series.
     var cellSxy: [Double]
     var cellSxx: [Double]
-    /// Cells with time variation, and their pooled OLS slopes.
-    var cells: [Int] = []
     var withinRSS = 0.0
     var withinDF = 0
     var identified: [Bool]
-    /// Identified districts in order; the last one's momentum is minus the sum of the others.
+    /// Identified districts in order; the last is the internal reference.
     var identifiedDistricts: [Int] = []
+    /// Position of district d in `identifiedDistricts` (−1 when not identified).
+    var position: [Int]
+    /// The cells with time variation, grouped by district in `identifiedDistricts` order.
+    var cellComponent: [Int] = []
+    var cellSlope: [Double] = []
+    var cellInformation: [Double] = []
+    /// Cells of identified district at position i: `districtCellStart[i] ..< districtCellStart[i + 1]`.
+    var districtCellStart: [Int] = [0]
+    /// Distinct Sxx values with how many cells share each: Σ log(θ + 1/Sxx) needs one log per value.
+    var informationGroups: [(sxx: Double, cells: Int)] = []
+
+    var cellCount: Int { cellSlope.count }
+    var fixedCount: Int { componentCount + identifiedDistricts.count - 1 }
+    /// Degrees of freedom of the profiled σ²: within-cell residual df plus cells minus fixed effects.
+    var totalDF: Int { withinDF + cellCount - fixedCount }
 
     init(_ panel: Panel) throws {
         self.panel = panel
@@ -83,135 +108,205 @@ struct CellProblem {
         cellSxy = Array(repeating: 0, count: districtCount * componentCount)
         cellSxx = cellSxy
         var syyTotal = 0.0
+        let componentOf = panel.framework.elements.map(\.componentIndex)
         for s in 0..<stats.seriesCount {
-            let cell = stats.district[s] * componentCount + panel.framework.elements[stats.element[s]].componentIndex
+            let cell = stats.district[s] * componentCount + componentOf[stats.element[s]]
             cellSxy[cell] += stats.sxy[s]
             cellSxx[cell] += stats.sxx[s]
             syyTotal += stats.syy[s]
         }
         identified = Array(repeating: false, count: districtCount)
+        position = Array(repeating: -1, count: districtCount)
         var explained = 0.0
-        for cell in cellSxx.indices where cellSxx[cell] > 0 {
-            cells.append(cell)
-            identified[cell / componentCount] = true
-            explained += cellSxy[cell] * cellSxy[cell] / cellSxx[cell]
+        var componentSeen = [Bool](repeating: false, count: componentCount)
+        var groups: [Double: Int] = [:]
+        for d in 0..<districtCount {
+            for k in 0..<componentCount {
+                let cell = d * componentCount + k
+                guard cellSxx[cell] > 0 else { continue }
+                if !identified[d] {
+                    identified[d] = true
+                    position[d] = identifiedDistricts.count
+                    identifiedDistricts.append(d)
+                    if identifiedDistricts.count > 1 { districtCellStart.append(cellSlope.count) }
+                }
+                componentSeen[k] = true
+                cellComponent.append(k)
+                cellSlope.append(cellSxy[cell] / cellSxx[cell])
+                cellInformation.append(cellSxx[cell])
+                groups[cellSxx[cell], default: 0] += 1
+                explained += cellSxy[cell] * cellSxy[cell] / cellSxx[cell]
+            }
         }
-        guard !cells.isEmpty else { throw TrajectoryModel.FitError.noTimeVariation }
-        for k in 0..<componentCount where !cells.contains(where: { $0 % componentCount == k }) {
+        districtCellStart.append(cellSlope.count)
+        guard !cellSlope.isEmpty else { throw TrajectoryModel.FitError.noTimeVariation }
+        if let k = componentSeen.firstIndex(of: false) {
             throw TrajectoryModel.FitError.componentWithoutTimeVariation(panel.framework.components[k].shortName)
         }
-        identifiedDistricts = (0..<districtCount).filter { identified[$0] }
+        informationGroups = groups.map { (sxx: $0.key, cells: $0.value) }.sorted { $0.sxx < $1.sxx }
         let observations = stats.count.reduce(0, +)
-        withinDF = observations - stats.seriesCount - cells.count
+        withinDF = observations - stats.seriesCount - cellSlope.count
         withinRSS = max(0, syyTotal - explained)
         guard withinDF > 0 else { throw TrajectoryModel.FitError.noResidualDegreesOfFreedom }
     }
 
-    var fixedCount: Int { componentCount + identifiedDistricts.count - 1 }
-
-    /// Row of the fixed-effect design for cell (d, k): μₖ, then sum-to-zero district momenta.
-    func designRow(district d: Int, component k: Int) -> [Double] {
-        var row = [Double](repeating: 0, count: fixedCount)
-        row[k] = 1
-        guard identified[d], identifiedDistricts.count > 1 else { return row }
-        let position = identifiedDistricts.firstIndex(of: d)!
-        if position < identifiedDistricts.count - 1 {
-            row[componentCount + position] = 1
-        } else {
-            for j in componentCount..<fixedCount { row[j] = -1 }
-        }
-        return row
-    }
-
+    /// The GLS of the cell slopes at variance ratio θ, with weights w = 1/(θ + 1/Sxx) (σ² factored out).
     struct GLS {
-        var beta: [Double]
-        var factor: CholeskyFactor
-        var logLikelihood: Double
+        var theta: Double
+        /// μₖ and the momenta in the reference parameterisation (reference district's momentum 0).
+        var componentSlope: [Double]
+        var momentum: [Double]
+        /// Cholesky factor of the Schur complement S = diag(Σ_d w_dk) − Σ_{d≠ref} w_d w_dᵀ / W_d.
+        var schur: CholeskyFactor
+        /// w_dk by identified-district position (row-major, K per district) and W_d = Σ_k w_dk.
+        var cellWeight: [Double]
+        var districtWeight: [Double]
+        /// Σ w (b − fitted)².
+        var quadratic: Double
+        /// log det of the weighted normal equations in the sum-to-zero parameterisation.
+        var logDeterminant: Double
+        /// Σ log(θ + 1/Sxx) over cells.
+        var sumLogScale: Double
     }
 
-    /// GLS of the cell slopes on the fixed design, and the restricted log-likelihood.
-    func gls(_ v: VarianceComponents) throws -> GLS {
-        let n = cells.count, p = fixedCount
-        var xw = Matrix(rows: n, columns: p)
-        var bw = Matrix(rows: n, columns: 1)
-        var sumLogV = 0.0
-        for (i, cell) in cells.enumerated() {
-            let d = cell / componentCount, k = cell % componentCount
-            let variance = v.deviation + v.residual / cellSxx[cell]
-            let w = 1 / variance.squareRoot()
-            sumLogV += log(variance)
-            let row = designRow(district: d, component: k)
-            for j in 0..<p { xw[i, j] = row[j] * w }
-            bw[i, 0] = cellSxy[cell] / cellSxx[cell] * w
+    func gls(theta: Double) throws -> GLS {
+        let K = componentCount, D = identifiedDistricts.count
+        var weight = [Double](repeating: 0, count: D * K)
+        var weightedSlope = [Double](repeating: 0, count: D * K)
+        var districtWeight = [Double](repeating: 0, count: D)
+        var districtRHS = [Double](repeating: 0, count: D)
+        var componentWeight = [Double](repeating: 0, count: K)
+        var rhs = [Double](repeating: 0, count: K)
+        for p in 0..<D {
+            for i in districtCellStart[p]..<districtCellStart[p + 1] {
+                let k = cellComponent[i]
+                let w = 1 / (theta + 1 / cellInformation[i])
+                weight[p * K + k] = w
+                weightedSlope[p * K + k] = w * cellSlope[i]
+                districtWeight[p] += w
+                districtRHS[p] += w * cellSlope[i]
+                componentWeight[k] += w
+                rhs[k] += w * cellSlope[i]
+            }
         }
-        let factor = try CholeskyFactor(xw.gram())
-        let beta = try factor.solve(try Matrix.product(xw, transposeA: true, bw)).column(0)
-        let fitted = try xw * Matrix(rows: p, columns: 1, columnMajor: beta)
-        var weightedRSS = 0.0
-        for i in 0..<n { let r = bw[i, 0] - fitted[i, 0]; weightedRSS += r * r }
-        let ll = -0.5 * (Double(withinDF) * log(v.residual) + withinRSS / v.residual
-                         + sumLogV + weightedRSS + factor.logDeterminant)
-        return GLS(beta: beta, factor: factor, logLikelihood: ll)
+        // Eliminate every non-reference district's momentum: S = diag(A) − UᵀU, U's rows w_d/√W_d.
+        var u = Matrix(rows: max(0, D - 1), columns: K)
+        var logDistrictWeights = 0.0
+        for p in 0..<(D - 1) {
+            let scale = 1 / districtWeight[p].squareRoot()
+            for k in 0..<K {
+                u[p, k] = weight[p * K + k] * scale
+                rhs[k] -= weight[p * K + k] * districtRHS[p] / districtWeight[p]
+            }
+            logDistrictWeights += log(districtWeight[p])
+        }
+        var schur = u.gram()
+        for k in 0..<K { schur[k, k] = componentWeight[k] - schur[k, k] }
+        for j in 0..<K { for i in 0..<K where i != j { schur[i, j] = -schur[i, j] } }
+        let factor = try CholeskyFactor(schur)
+        let mu = try factor.solve(Matrix(rows: K, columns: 1, columnMajor: rhs)).column(0)
+        var momentum = [Double](repeating: 0, count: D)
+        var quadratic = 0.0
+        for p in 0..<D {
+            if p < D - 1 {
+                var m = districtRHS[p]
+                for k in 0..<K { m -= weight[p * K + k] * mu[k] }
+                momentum[p] = m / districtWeight[p]
+            }
+            for i in districtCellStart[p]..<districtCellStart[p + 1] {
+                let k = cellComponent[i]
+                let r = cellSlope[i] - mu[k] - momentum[p]
+                quadratic += weight[p * K + k] * r * r
+            }
+        }
+        var sumLogScale = 0.0
+        for g in informationGroups { sumLogScale += Double(g.cells) * log(theta + 1 / g.sxx) }
+        return GLS(theta: theta, componentSlope: mu, momentum: momentum, schur: factor,
+                   cellWeight: weight, districtWeight: districtWeight, quadratic: quadratic,
+                   logDeterminant: logDistrictWeights + factor.logDeterminant + 2 * log(Double(D)),
+                   sumLogScale: sumLogScale)
     }
 
-    /// Maximise the restricted likelihood over log σ² and log τ² by alternating golden-section searches.
+    /// Restricted log-likelihood (constants dropped) at θ and σ².
+    func logLikelihood(_ g: GLS, residualVariance s2: Double) -> Double {
+        -0.5 * (Double(totalDF) * log(s2) + (withinRSS + g.quadratic) / s2 + g.sumLogScale + g.logDeterminant)
+    }
+
+    /// σ² maximising the restricted likelihood at the GLS's θ.
+    func profiledResidualVariance(_ g: GLS) -> Double {
+        max((withinRSS + g.quadratic) / Double(max(1, totalDF)), 1e-300)
+    }
+
+    /// REML: golden-section search of the profiled likelihood over log θ.
     func estimateVariance() throws -> VarianceComponents {
-        var logSigma = log(max(withinRSS / Double(withinDF), 1e-8))
-        let slopes = cells.map { cellSxy[$0] / cellSxx[$0] }
-        let mean = slopes.reduce(0, +) / Double(slopes.count)
-        let spread = slopes.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(max(1, slopes.count - 1))
-        var logTau = log(max(spread * 0.5, 1e-6))
-        func ll(_ ls: Double, _ lt: Double) throws -> Double {
-            try gls(VarianceComponents(residual: exp(ls), deviation: exp(lt))).logLikelihood
+        let logTheta = try goldenMaximum(lower: log(1e-14), upper: log(1e12)) { lt in
+            let g = try gls(theta: exp(lt))
+            return logLikelihood(g, residualVariance: profiledResidualVariance(g))
         }
-        var previous = -Double.infinity
-        for _ in 0..<50 {
-            logTau = try goldenMaximum(lower: log(1e-12), upper: log(100.0)) { try ll(logSigma, $0) }
-            logSigma = try goldenMaximum(lower: log(1e-10), upper: log(100.0)) { try ll($0, logTau) }
-            let current = try ll(logSigma, logTau)
-            if abs(current - previous) < 1e-12 * max(1, abs(current)) { break }
-            previous = current
-        }
-        return VarianceComponents(residual: exp(logSigma), deviation: exp(logTau))
+        let g = try gls(theta: exp(logTheta))
+        let s2 = profiledResidualVariance(g)
+        return VarianceComponents(residual: s2, deviation: exp(logTheta) * s2)
     }
 
     func solve(variance given: VarianceComponents?) throws -> TrajectoryFit {
         let v = try given ?? estimateVariance()
-        let g = try gls(v)
-        let covariance = try g.factor.inverse()
-        let p = fixedCount
-        let mu = Array(g.beta[0..<componentCount])
+        let K = componentCount, D = identifiedDistricts.count
+        let g = try gls(theta: v.deviation / v.residual)
+        let inverseSchur = try g.schur.inverse()
+        // Sum-to-zero shift c: μ' = μ + c, m'_d = m_d − c, with c the mean momentum of identified districts.
+        let shift = g.momentum.reduce(0, +) / Double(D)
+        let mu = g.componentSlope.map { $0 + shift }
         var momentum = [Double](repeating: 0, count: districtCount)
-        if identifiedDistricts.count > 1 {
-            let free = Array(g.beta[componentCount..<p])
-            for (i, d) in identifiedDistricts.dropLast().enumerated() { momentum[d] = free[i] }
-            momentum[identifiedDistricts.last!] = -free.reduce(0, +)
+        for (p, d) in identifiedDistricts.enumerated() where D > 1 { momentum[d] = g.momentum[p] - shift }
+
+        // Var(μ̂ₖ + m̂_d) = σ²[(e_k − a)ᵀ S⁻¹ (e_k − a) + extra], a = w_d/W_d, extra = 1/W_d
+        // (a = 0, extra = 0 for the reference district). For the shifted μₖ alone:
+        // a = Σ_{d≠ref} (w_d/W_d) / D′, extra = Σ_{d≠ref} (1/W_d) / D′².
+        func fixedVariances(a: [Double], extra: Double) -> [Double] {
+            var z = [Double](repeating: 0, count: K)
+            var aza = 0.0
+            for i in 0..<K {
+                for j in 0..<K { z[i] += inverseSchur[i, j] * a[j] }
+                aza += a[i] * z[i]
+            }
+            return (0..<K).map { k in v.residual * max(0, inverseSchur[k, k] - 2 * z[k] + aza + extra) }
         }
-        // Between-district spread of momentum, for districts without time variation of their own.
+        var meanA = [Double](repeating: 0, count: K)
+        var sumInverseWeight = 0.0
+        for p in 0..<(D - 1) {
+            for k in 0..<K { meanA[k] += g.cellWeight[p * K + k] / g.districtWeight[p] / Double(D) }
+            sumInverseWeight += 1 / g.districtWeight[p]
+        }
+        let componentVariance = fixedVariances(a: meanA, extra: sumInverseWeight / Double(D * D))
         let idMomenta = identifiedDistricts.map { momentum[$0] }
         let momentumVariance = idMomenta.count > 1
             ? idMomenta.reduce(0) { $0 + $1 * $1 } / Double(idMomenta.count - 1) : 0
 
-        var slope = [[Double]](repeating: [Double](repeating: 0, count: componentCount), count: districtCount)
+        var slope = [[Double]](repeating: [Double](repeating: 0, count: K), count: districtCount)
         var slopeSD = slope
         for d in 0..<districtCount {
-            for k in 0..<componentCount {
-                let x = designRow(district: d, component: k)
-                var fixedPart = 0.0, xcx = 0.0
-                for i in 0..<p {
-                    fixedPart += x[i] * g.beta[i]
-                    for j in 0..<p { xcx += x[i] * covariance[i, j] * x[j] }
-                }
-                let cell = d * componentCount + k
+            let p = position[d]
+            let fixedVariance: [Double]
+            if p < 0 {
+                fixedVariance = componentVariance
+            } else if p == D - 1 {
+                fixedVariance = fixedVariances(a: [Double](repeating: 0, count: K), extra: 0)
+            } else {
+                let a = (0..<K).map { g.cellWeight[p * K + $0] / g.districtWeight[p] }
+                fixedVariance = fixedVariances(a: a, extra: 1 / g.districtWeight[p])
+            }
+            for k in 0..<K {
+                let fixedPart = mu[k] + momentum[d]
+                let cell = d * K + k
                 if cellSxx[cell] > 0 {
                     let b = cellSxy[cell] / cellSxx[cell]
                     let shrink = v.deviation / (v.deviation + v.residual / cellSxx[cell])
                     slope[d][k] = fixedPart + shrink * (b - fixedPart)
                     let conditional = 1 / (1 / v.deviation + cellSxx[cell] / v.residual)
-                    slopeSD[d][k] = (conditional + (1 - shrink) * (1 - shrink) * xcx).squareRoot()
+                    slopeSD[d][k] = (conditional + (1 - shrink) * (1 - shrink) * fixedVariance[k]).squareRoot()
                 } else {
                     slope[d][k] = fixedPart
-                    slopeSD[d][k] = (v.deviation + xcx + (identified[d] ? 0 : momentumVariance)).squareRoot()
+                    slopeSD[d][k] = (v.deviation + fixedVariance[k] + (p < 0 ? momentumVariance : 0)).squareRoot()
                 }
             }
         }
@@ -219,23 +314,23 @@ struct CellProblem {
         let framework = panel.framework
         var series: [SeriesFit] = []
         series.reserveCapacity(stats.seriesCount)
+        let latestYear = panel.districts.indices.map { panel.latestSnapshot(ofDistrict: $0).year }
         for s in 0..<stats.seriesCount {
             let d = stats.district[s], e = stats.element[s]
             let k = framework.elements[e].componentIndex
-            let latestYear = panel.latestSnapshot(ofDistrict: d).year
             series.append(SeriesFit(district: d, element: e,
-                                    level: stats.meanScore[s] + slope[d][k] * (Double(latestYear) - stats.meanYear[s]),
-                                    levelYear: latestYear, slope: slope[d][k], slopeSD: slopeSD[d][k],
+                                    level: stats.meanScore[s] + slope[d][k] * (Double(latestYear[d]) - stats.meanYear[s]),
+                                    levelYear: latestYear[d], slope: slope[d][k], slopeSD: slopeSD[d][k],
                                     observations: stats.count[s], meanYear: stats.meanYear[s],
                                     meanScore: stats.meanScore[s]))
         }
         return TrajectoryFit(
             variance: v, varianceSource: given == nil ? "REML" : "given",
-            componentSlope: mu, componentSlopeSD: (0..<componentCount).map { covariance[$0, $0].squareRoot() },
+            componentSlope: mu, componentSlopeSD: componentVariance.map { $0.squareRoot() },
             districtMomentum: momentum, districtIdentified: identified,
-            slope: slope, slopeSD: slopeSD, series: series, fixedCovariance: covariance,
-            restrictedLogLikelihood: g.logLikelihood, observations: stats.count.reduce(0, +),
-            residualDegreesOfFreedom: withinDF)
+            slope: slope, slopeSD: slopeSD, series: series,
+            restrictedLogLikelihood: logLikelihood(g, residualVariance: v.residual),
+            observations: stats.count.reduce(0, +), residualDegreesOfFreedom: withinDF)
     }
 }
 
