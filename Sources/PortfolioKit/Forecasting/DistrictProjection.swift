@@ -13,9 +13,10 @@ public struct DistrictProjection: Sendable {
     public var pAdvanced: [Double]
     /// The year each draw first counts as advanced (`latestYear` if advanced now), nil if not by the horizon.
     public var advancedYear: [Int?]
-    /// Per draw: the components whose crossing of the threshold made the district advanced
-    /// (empty when advanced now or not by the horizon).
-    public var decisiveComponents: [[Int]]
+    /// Per component: the share of the draws that become advanced during the projection in
+    /// which this component's crossing of the threshold was decisive (a draw where several cross
+    /// in the deciding year is split equally); nil when no draw becomes advanced during it.
+    public var decisiveShare: [Double]?
 
     public var pAdvancedByHorizon: Double {
         Double(advancedYear.filter { $0 != nil }.count) / Double(advancedYear.count)

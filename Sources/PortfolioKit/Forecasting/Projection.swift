@@ -11,32 +11,69 @@
 /// the seed, the district's name and the draw — every scenario consumes it identically — and
 /// an effect's size only on the seed, lever, effect, district, year and draw. A difference
 /// between two scenarios run with the same seed is the levers, not noise.
+///
+/// Scale: districts are independent, so they run in parallel (`Parallel.map`) and the result
+/// does not depend on the thread count. Only one district's draws are held at a time per
+/// thread; what is kept is the summary (`DistrictProjection`), never the paths.
 public enum Projection {
+    /// Which trajectory summaries to keep besides the advanced years (the cost of exact
+    /// percentiles grows with districts × years × measures × draws).
+    public enum Trajectories: String, CaseIterable, Sendable {
+        /// Every component and the district score.
+        case all
+        /// The district score only.
+        case district
+        /// None: advanced years only (attribution reruns need nothing else).
+        case none
+    }
+
     public static func run(_ forecaster: DriftForecaster, plan: ScenarioPlan, draws: Int, seed: UInt64,
-                           scenario: String, progress: ((Double) -> Void)? = nil) -> ProjectionResult {
+                           scenario: String, trajectories: Trajectories = .all, threads: Int? = nil,
+                           progress: ((Double) -> Void)? = nil) -> ProjectionResult {
         let fw = forecaster.framework
-        var out: [DistrictProjection] = []
-        for (i, districtPlan) in plan.districts.enumerated() {
-            out.append(project(forecaster, districtPlan, horizon: plan.horizon, draws: draws, seed: seed))
-            progress?(Double(i + 1) / Double(plan.districts.count))
+        let out = Parallel.map(plan.districts.count, threads: threads, progress: progress) { i in
+            project(forecaster, plan.districts[i], horizon: plan.horizon, draws: draws, seed: seed, trajectories: trajectories)
+        }
+        let measures: [String]
+        switch trajectories {
+        case .all: measures = fw.components.map(\.shortName) + ["district"]
+        case .district: measures = ["district"]
+        case .none: measures = []
         }
         return ProjectionResult(scenario: scenario, horizon: plan.horizon, draws: draws, seed: seed,
-                                measures: fw.components.map(\.shortName) + ["district"], districts: out)
+                                measures: measures, districts: out)
+    }
+
+    /// The random-stream key of a district: every draw's stream derives from it.
+    static func districtKey(seed: UInt64, name: String) -> UInt64 { mixKey([String(seed), "district", name]) }
+
+    /// Seed of a draw's stream under `key` (SplitMix64's increment spreads draws apart; the
+    /// generator's SplitMix64 seeding then decorrelates neighbouring seeds).
+    @inline(__always) static func drawSeed(_ key: UInt64, _ draw: Int) -> UInt64 {
+        key ^ (UInt64(draw) &* 0x9E37_79B9_7F4A_7C15)
     }
 
     /// Project one district. With a relaxation, the same random streams are consumed, so each
     /// draw differs from the unrelaxed one only by the relaxation.
     public static func project(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
-                               draws: Int, seed: UInt64, relaxation: Relaxation = .none) -> DistrictProjection {
+                               draws: Int, seed: UInt64, relaxation: Relaxation = .none,
+                               trajectories: Trajectories = .all) -> DistrictProjection {
         let fw = f.framework
         let d = plan.district
         let elementCount = fw.elements.count, componentCount = fw.components.count
         let lo = Double(fw.minimumScore), hi = Double(fw.maximumScore)
         let t0 = f.startYear[d]
         let years = t0 < horizon ? Array((t0 + 1)...horizon) : []
+        let yearCount = years.count
         let start = Array(f.start[(d * elementCount)..<((d + 1) * elementCount)])
         let componentOf = fw.elements.map(\.componentIndex)
         let noiseSD = f.stepVariance.squareRoot()
+        // The inner loop runs component by component: slot j holds element `order[j]`.
+        let order = fw.elementsByComponent.flatMap { $0 }
+        var componentStart = [0]
+        for group in fw.elementsByComponent { componentStart.append(componentStart.last! + group.count) }
+        var slotOf = [Int](repeating: 0, count: elementCount)
+        for (j, e) in order.enumerated() { slotOf[e] = j }
 
         // Sticking-point caps: never below the starting rating; lifted from the earliest lift year.
         struct Ceiling { var cap: [Double]; var until: Int }
@@ -52,112 +89,169 @@ public enum Projection {
                 .map(\.onset).min() ?? Int.max
             ceilings.append(Ceiling(cap: cap, until: lift))
         }
-        // Ceiling caps by year (they do not depend on the draw).
-        let yearCaps: [[Double]] = years.map { t in
-            var cap = [Double](repeating: .infinity, count: elementCount)
+        // Upper bound of each slot each year: the scale's top or the lowest ceiling that holds
+        // (a ceiling below the scale's bottom holds at the bottom). It does not depend on the draw.
+        var upper = [Double](repeating: hi, count: max(1, yearCount * elementCount))
+        for (yi, t) in years.enumerated() {
             for c in ceilings where t < c.until {
-                for e in 0..<elementCount where c.cap[e] < cap[e] { cap[e] = c.cap[e] }
+                for e in 0..<elementCount where c.cap[e] < .infinity {
+                    let j = yi * elementCount + slotOf[e]
+                    upper[j] = min(upper[j], max(c.cap[e], lo))
+                }
             }
-            return cap
         }
 
         let startComponents = fw.componentScores(start.map { Optional($0) })
         let currentScore = fw.districtScore(componentScores: startComponents)
         let advancedNow = fw.isAdvanced(componentScores: startComponents)
-        let measureCount = componentCount + 1
-        // values[year][measure][draw]
-        var values = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: draws), count: measureCount), count: years.count)
-        var advancedCount = [Int](repeating: 0, count: years.count)
+        let needed = (0...componentCount).first { fw.advancedRule.isAdvanced(componentsInProgress: $0, of: componentCount) }
+            ?? Int.max
+        let threshold = fw.inProgressThreshold
+        let inverseSize = fw.elementsByComponent.map { 1 / Double($0.count) }
+        let keptMeasures: [Int]
+        switch trajectories {
+        case .all: keptMeasures = Array(0...componentCount)
+        case .district: keptMeasures = [componentCount]
+        case .none: keptMeasures = []
+        }
+        let keepComponents = trajectories == .all
+        let keepDistrict = trajectories != .none
+        // values[(measure · years + year) · draws + draw], measure in kept order; district score last.
+        let districtMeasure = keptMeasures.count - 1
+        var values = [Double](repeating: 0, count: keptMeasures.count * yearCount * draws)
+        var advancedCount = [Int](repeating: 0, count: yearCount)
         var advancedYear = [Int?](repeating: nil, count: draws)
-        var decisive = [[Int]](repeating: [], count: draws)
-        let name = f.districts[d].name
-        let componentSize = fw.elementsByComponent.map { Double($0.count) }
+        var decisiveWeight = [Double](repeating: 0, count: componentCount)
+        var decisiveDraws = 0
 
-        var y = start
-        var componentSum = [Double](repeating: 0, count: componentCount)
+        let key = districtKey(seed: seed, name: f.districts[d].name)
+        let drawKeyBase = mixKey([String(seed), "draw"])
+        let hasEffects = !plan.effects.isEmpty
+        var y = [Double](repeating: 0, count: elementCount)
+        var startSlots = [Double](repeating: 0, count: elementCount)
+        for (j, e) in order.enumerated() { startSlots[j] = start[e] }
         var increment = [Double](repeating: 0, count: elementCount)
         var frozen = [Bool](repeating: false, count: elementCount)
-        var cap = [Double](repeating: .infinity, count: elementCount)
-        var previousInProgress = startComponents.map { $0 >= fw.inProgressThreshold }
-        var inProgressNow = previousInProgress
+        var effectCap = [Double](repeating: .infinity, count: elementCount)
+        var imposedCap = [[Double]](repeating: [], count: plan.effects.count)
+        var sizes = [Double](repeating: 0, count: plan.effects.count)
+        let startInProgress = startComponents.map { $0 >= threshold }
+        var previousInProgress = startInProgress
         var drift = [Double](repeating: 0, count: componentCount)
+        var crossedThisYear = [Bool](repeating: false, count: componentCount)
+        let effectSlots = plan.effects.map { $0.elements.map { slotOf[$0] } }
+
+        y.withUnsafeMutableBufferPointer { y in
+        values.withUnsafeMutableBufferPointer { values in
         for r in 0..<draws {
-            var rng = SeededGenerator(seed: mixKey([String(seed), "district", name, String(r)]))
+            var rng = SeededGenerator(seed: drawSeed(key, r))
             for k in 0..<componentCount {
                 drift[k] = f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * rng.normal()
             }
             if case .component(let k, let pace) = relaxation { drift[k] = max(drift[k], pace) }
-            let sizes = plan.effects.map { e -> Double in
-                var effectRNG = SeededGenerator(seed: e.randomKey ^ mixKey([String(seed), String(r)]))
-                return e.size.sample(&effectRNG)
+            if hasEffects {
+                let drawKey = drawSeed(drawKeyBase, r)
+                for (j, e) in plan.effects.enumerated() {
+                    var effectRNG = SeededGenerator(seed: e.randomKey ^ drawKey)
+                    sizes[j] = e.size.sample(&effectRNG)
+                    imposedCap[j].removeAll(keepingCapacity: true)
+                }
             }
-            var imposedCap = [[Double]](repeating: [], count: plan.effects.count)
-            for e in 0..<elementCount { y[e] = start[e] }
-            for k in 0..<componentCount { previousInProgress[k] = startComponents[k] >= fw.inProgressThreshold }
+            for j in 0..<elementCount { y[j] = startSlots[j] }
+            for k in 0..<componentCount { previousInProgress[k] = startInProgress[k] }
             if advancedNow { advancedYear[r] = t0 }
-            for (yi, t) in years.enumerated() {
-                for e in 0..<elementCount { increment[e] = 0; frozen[e] = false; cap[e] = yearCaps[yi][e] }
-                for (j, a) in plan.effects.enumerated() {
-                    let size = sizes[j]
-                    let since = t - a.onset  // 0 in the onset year
-                    guard since >= 0 else { continue }
-                    let active = a.effect.duration.map { since < $0 } ?? true
-                    switch a.effect.kind {
-                    case .level:
-                        if since < a.effect.ramp { for e in a.elements { increment[e] += size / Double(a.effect.ramp) } }
-                        if let duration = a.effect.duration, since == duration { for e in a.elements { increment[e] -= size } }
-                    case .slope:
-                        if active { for e in a.elements { increment[e] += size } }
-                    case .stall:
-                        if since < Int(max(0, size).rounded()) { for e in a.elements { frozen[e] = true } }
-                    case .ceiling:
-                        if active {
-                            if imposedCap[j].isEmpty {
-                                imposedCap[j] = [Double](repeating: .infinity, count: elementCount)
-                                for e in a.elements { imposedCap[j][e] = max(size, y[e]) }
+            for yi in 0..<yearCount {
+                let t = years[yi]
+                if hasEffects {
+                    for j in 0..<elementCount { increment[j] = 0; frozen[j] = false; effectCap[j] = .infinity }
+                    for (j, a) in plan.effects.enumerated() {
+                        let size = sizes[j]
+                        let since = t - a.onset  // 0 in the onset year
+                        guard since >= 0 else { continue }
+                        let active = a.effect.duration.map { since < $0 } ?? true
+                        let slots = effectSlots[j]
+                        switch a.effect.kind {
+                        case .level:
+                            if since < a.effect.ramp { for s in slots { increment[s] += size / Double(a.effect.ramp) } }
+                            if let duration = a.effect.duration, since == duration { for s in slots { increment[s] -= size } }
+                        case .slope:
+                            if active { for s in slots { increment[s] += size } }
+                        case .stall:
+                            if since < Int(max(0, size).rounded()) { for s in slots { frozen[s] = true } }
+                        case .ceiling:
+                            if active {
+                                if imposedCap[j].isEmpty {
+                                    imposedCap[j] = [Double](repeating: .infinity, count: elementCount)
+                                    for s in slots { imposedCap[j][s] = max(size, y[s]) }
+                                }
+                                for s in slots { effectCap[s] = min(effectCap[s], max(imposedCap[j][s], lo)) }
                             }
-                            for e in a.elements where imposedCap[j][e] < cap[e] { cap[e] = imposedCap[j][e] }
+                        case .liftCeiling:
+                            break
                         }
-                    case .liftCeiling:
-                        break
                     }
                 }
-                for k in 0..<componentCount { componentSum[k] = 0 }
-                for e in 0..<elementCount {
-                    let noise = noiseSD * rng.normal()  // drawn even when frozen: streams stay aligned across scenarios
-                    if !frozen[e] {
-                        var v = y[e] + drift[componentOf[e]] + increment[e] + noise
-                        v = min(max(v, lo), hi)
-                        y[e] = min(v, max(cap[e], lo))
-                    }
-                    componentSum[componentOf[e]] += y[e]
-                }
-                var inProgress = 0, total = 0.0
+                var inProgress = 0, total = 0.0, crossed = 0
+                let capRow = yi * elementCount
                 for k in 0..<componentCount {
-                    let score = componentSum[k] / componentSize[k]
-                    values[yi][k][r] = score
+                    let dk = drift[k]
+                    var sum = 0.0
+                    if hasEffects {
+                        for j in componentStart[k]..<componentStart[k + 1] {
+                            let noise = noiseSD * rng.normal()  // drawn even when frozen: streams stay aligned across scenarios
+                            if !frozen[j] {
+                                let v = max(y[j] + dk + increment[j] + noise, lo)
+                                y[j] = min(v, min(upper[capRow + j], effectCap[j]))
+                            }
+                            sum += y[j]
+                        }
+                    } else {
+                        for j in componentStart[k]..<componentStart[k + 1] {
+                            let v = max(y[j] + dk + noiseSD * rng.normal(), lo)
+                            y[j] = min(v, upper[capRow + j])
+                            sum += y[j]
+                        }
+                    }
+                    let score = sum * inverseSize[k]
+                    if keepComponents { values[(k * yearCount + yi) * draws + r] = score }
                     total += score
-                    inProgressNow[k] = score >= fw.inProgressThreshold
-                    if inProgressNow[k] { inProgress += 1 }
+                    let now = score >= threshold
+                    crossedThisYear[k] = now && !previousInProgress[k]
+                    if now { inProgress += 1; if crossedThisYear[k] { crossed += 1 } }
+                    previousInProgress[k] = now
                 }
-                values[yi][componentCount][r] = total / Double(componentCount)
-                if fw.advancedRule.isAdvanced(componentsInProgress: inProgress, of: componentCount) {
+                if keepDistrict { values[(districtMeasure * yearCount + yi) * draws + r] = total / Double(componentCount) }
+                if inProgress >= needed {
                     advancedCount[yi] += 1
                     if advancedYear[r] == nil {
                         advancedYear[r] = t
-                        // Decisive: the components whose crossing this year made the district advanced.
-                        decisive[r] = (0..<componentCount).filter { inProgressNow[$0] && !previousInProgress[$0] }
+                        // Decisive: the components whose crossing this year made the district advanced,
+                        // sharing the draw equally.
+                        decisiveDraws += 1
+                        for k in 0..<componentCount where crossedThisYear[k] { decisiveWeight[k] += 1 / Double(crossed) }
                     }
                 }
-                for k in 0..<componentCount { previousInProgress[k] = inProgressNow[k] }
             }
         }
-        let summaries = values.map { yearValues in yearValues.map { QuantileSummary($0) } }
+        }
+        }
+
+        var workspace = QuantileWorkspace(sampleSize: draws)
+        let summaries: [[QuantileSummary]] = values.withUnsafeBufferPointer { values in
+            (0..<yearCount).map { yi in
+                keptMeasures.indices.map { m in
+                    let base = (m * yearCount + yi) * draws
+                    return QuantileSummary.binned(UnsafeBufferPointer(rebasing: values[base..<(base + draws)]),
+                                                  within: lo, hi, workspace: &workspace)
+                }
+            }
+        }
         let pNow = advancedNow ? 1.0 : 0.0
         return DistrictProjection(
             district: f.districts[d], latestYear: t0, currentScore: currentScore, advancedNow: advancedNow,
             years: years, summaries: summaries,
             pAdvanced: [pNow] + advancedCount.map { Double($0) / Double(draws) },
-            advancedYear: advancedYear, decisiveComponents: decisive)
+            advancedYear: advancedYear,
+            decisiveShare: decisiveDraws > 0 ? decisiveWeight.map { $0 / Double(decisiveDraws) } : nil)
     }
 }

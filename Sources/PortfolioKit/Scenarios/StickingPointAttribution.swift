@@ -45,7 +45,7 @@ public enum StickingPointAttribution {
             let horizon = baseline.horizon
             func compare(_ name: String, _ kind: String, _ relaxation: Relaxation, decisive: Int?) {
                 let relaxed = Projection.project(f, plan, horizon: horizon, draws: baseline.draws, seed: baseline.seed,
-                                                 relaxation: relaxation)
+                                                 relaxation: relaxation, trajectories: .none)
                 var gains: [Double] = [], earlier = 0
                 for (a, b) in zip(base.advancedYear, relaxed.advancedYear) {
                     let ya = a ?? horizon + 1, yb = b ?? horizon + 1
@@ -53,15 +53,7 @@ public enum StickingPointAttribution {
                     if yb < ya { earlier += 1 }
                 }
                 let pEarlier = Double(earlier) / Double(baseline.draws)
-                var share: Double?
-                if let k = decisive {
-                    var weight = 0.0, count = 0
-                    for (year, components) in zip(base.advancedYear, base.decisiveComponents) where year != nil && year! > base.latestYear {
-                        count += 1
-                        if components.contains(k) { weight += 1 / Double(components.count) }
-                    }
-                    share = count > 0 ? weight / Double(count) : nil
-                }
+                let share = decisive.flatMap { k in base.decisiveShare?[k] }
                 rows.append(Row(district: base.district.name, stickingPoint: name, kind: kind, binding: pEarlier >= 0.5,
                                 pEarlier: pEarlier, yearsGainedP50: QuantileSummary(gains).p50,
                                 pAdvancedGain: relaxed.pAdvancedByHorizon - base.pAdvancedByHorizon, decisiveShare: share))

@@ -38,7 +38,7 @@ import Testing
         let plan = ScenarioPlan.DistrictPlan(district: 0, effects: [], stickingPoints: [gammaCap])
         let baseline = run(plan)
         #expect(baseline.districts[0].advancedYear.allSatisfy { $0 == 2036 })
-        #expect(baseline.districts[0].decisiveComponents.allSatisfy { $0 == [1] })  // Beta's crossing decides
+        #expect(baseline.districts[0].decisiveShare == [0, 1, 0])  // Beta's crossing decides every draw
         let rows = StickingPointAttribution.run(try scenarioRun(plan), baseline: baseline)
         func row(_ name: String) -> StickingPointAttribution.Row { rows.first { $0.stickingPoint == name }! }
         #expect(row("gamma-cap").binding && row("gamma-cap").yearsGainedP50 == 8 && row("gamma-cap").decisiveShare == nil)

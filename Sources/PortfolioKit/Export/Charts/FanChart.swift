@@ -30,7 +30,7 @@ public enum FanChart {
         doc.text("in progress (\(Axes.label(framework.inProgressThreshold)))", x: right - 4, y: y(framework.inProgressThreshold) - 6,
                  size: 10, anchor: .end, fill: "#666666")
         // Band and median, joined to the last observation.
-        let measure = framework.components.count
+        let measure = p.summaries.first.map { $0.count - 1 } ?? 0  // the district score is the last measure
         let anchor = (Double(p.latestYear), p.currentScore)
         if !p.years.isEmpty {
             let upper = [anchor] + p.years.indices.map { (Double(p.years[$0]), p.summaries[$0][measure].p90) }
