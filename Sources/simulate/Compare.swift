@@ -39,9 +39,13 @@ extension Simulate {
         @Option(name: .long, help: ArgumentHelp("Output directory (default: Results/compare-<baseline name>).", valueName: "dir"))
         var out: String?
 
+        @Option(name: .long, help: "Threads (default: SIMULATE_THREADS, else every core). Outputs do not depend on it.")
+        var threads: Int?
+
         func validate() throws {
             guard !scenarios.isEmpty else { throw ValidationError("give a baseline scenario file") }
             if let draws, draws < 1 { throw ValidationError("--draws must be at least 1 (got \(draws))") }
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
             if levers != nil {
                 guard (district == nil) != (state == nil) else { throw ValidationError("--levers needs exactly one of --district or --state") }
                 guard year != nil else { throw ValidationError("--levers needs --year") }
@@ -67,10 +71,13 @@ extension Simulate {
                 let n = draws ?? baseline.scenario.draws, s = seed ?? baseline.scenario.seed
                 let bar = ProgressBar("Projecting \(1 + alternatives.count) scenarios")
                 let total = Double(1 + alternatives.count)
-                let base = baseline.project(draws: n, seed: s) { bar.update($0 / total) }
+                // Comparisons need only the advanced years: no trajectory percentiles.
+                let base = baseline.project(draws: n, seed: s, trajectories: .none, threads: threads) { bar.update($0 / total) }
                 var results: [ProjectionResult] = []
                 for (i, alt) in alternatives.enumerated() {
-                    results.append(alt.project(draws: n, seed: s) { bar.update((Double(i + 1) + $0) / total) })
+                    results.append(alt.project(draws: n, seed: s, trajectories: .none, threads: threads) {
+                        bar.update((Double(i + 1) + $0) / total)
+                    })
                 }
                 bar.finish()
                 let rows: [ScenarioComparison.Row]

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import PortfolioKit
 
+extension Projection.Trajectories: ExpressibleByArgument {}
+
 extension Simulate {
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -28,8 +30,17 @@ extension Simulate {
         @Flag(name: .long, help: "Skip the sticking-point attribution (faster; no sticking-points files).")
         var skipAttribution = false
 
+        @Option(name: .long, help: ArgumentHelp(
+            "Trajectory percentiles to write: all (every component and the district score), district (the district score only; for thousands of districts), or none.",
+            valueName: "all|district|none"))
+        var trajectories: Projection.Trajectories = .all
+
+        @Option(name: .long, help: "Threads (default: SIMULATE_THREADS, else every core). Outputs do not depend on it.")
+        var threads: Int?
+
         func validate() throws {
             if let draws, draws < 1 { throw ValidationError("--draws must be at least 1 (got \(draws))") }
+            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
         }
 
         func run() throws {
@@ -37,7 +48,8 @@ extension Simulate {
                 let prepared = try ScenarioRun.prepare(scenario)
                 for warning in prepared.warnings { Console.error(warning.description) }
                 let bar = ProgressBar("Projecting \(prepared.scenario.name)")
-                let result = prepared.project(draws: draws, seed: seed, progress: bar.update)
+                let result = prepared.project(draws: draws, seed: seed, trajectories: trajectories, threads: threads,
+                                              progress: bar.update)
                 bar.finish()
                 var files: [(name: String, contents: String)] = [
                     ("trajectories.csv", ScenarioReport.trajectories(result, panel: prepared.panel).text),
@@ -47,7 +59,8 @@ extension Simulate {
                 var attribution: [StickingPointAttribution.Row] = []
                 if !skipAttribution {
                     let attributionBar = ProgressBar("Attributing sticking points")
-                    attribution = StickingPointAttribution.run(prepared, baseline: result, progress: attributionBar.update)
+                    attribution = StickingPointAttribution.run(prepared, baseline: result, threads: threads,
+                                                               progress: attributionBar.update)
                     attributionBar.finish()
                     files.append(("sticking-points.csv", AttributionReport.table(attribution, scenario: result.scenario).text))
                     files.append(("sticking-points-network.csv", AttributionReport.network(attribution, scenario: result.scenario).text))

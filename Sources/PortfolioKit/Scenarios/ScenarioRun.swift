@@ -33,9 +33,10 @@ public struct ScenarioRun: Sendable {
     }
 
     /// Project, with the scenario's draws and seed unless overridden.
-    public func project(draws: Int? = nil, seed: UInt64? = nil, progress: ((Double) -> Void)? = nil) -> ProjectionResult {
+    public func project(draws: Int? = nil, seed: UInt64? = nil, trajectories: Projection.Trajectories = .all,
+                        threads: Int? = nil, progress: ((Double) -> Void)? = nil) -> ProjectionResult {
         Projection.run(forecaster, plan: plan, draws: draws ?? scenario.draws, seed: seed ?? scenario.seed,
-                       scenario: scenario.name, progress: progress)
+                       scenario: scenario.name, trajectories: trajectories, threads: threads, progress: progress)
     }
 
     /// The input files and their roles, for the manifest.

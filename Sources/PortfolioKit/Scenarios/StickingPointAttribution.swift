@@ -35,12 +35,14 @@ public enum StickingPointAttribution {
     }
 
     /// Attribute every projected district of `run` against its unrelaxed projection `baseline`.
-    public static func run(_ run: ScenarioRun, baseline: ProjectionResult,
+    /// Districts run in parallel; the rows come back in district order whatever the thread count.
+    public static func run(_ run: ScenarioRun, baseline: ProjectionResult, threads: Int? = nil,
                            progress: ((Double) -> Void)? = nil) -> [Row] {
         let f = run.forecaster
         let fw = f.framework
-        var rows: [Row] = []
-        for (i, plan) in run.plan.districts.enumerated() {
+        return Parallel.map(run.plan.districts.count, threads: threads, progress: progress) { i -> [Row] in
+            let plan = run.plan.districts[i]
+            var rows: [Row] = []
             let base = baseline.districts[i]
             let horizon = baseline.horizon
             func compare(_ name: String, _ kind: String, _ relaxation: Relaxation, decisive: Int?) {
@@ -68,9 +70,8 @@ public enum StickingPointAttribution {
                 guard lift > base.latestYear + 1, base.latestYear < horizon else { continue }  // holds in some projected year
                 compare(point.id, "ceiling", .stickingPoint(point.id), decisive: nil)
             }
-            progress?(Double(i + 1) / Double(run.plan.districts.count))
-        }
-        return rows
+            return rows
+        }.flatMap { $0 }
     }
 
     /// One row of the network view.
