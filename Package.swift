@@ -27,6 +27,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark harness's engine side (Benchmarks/run.sh); not part of the product.
+        .executableTarget(
+            name: "benchmark",
+            dependencies: [
+                "PortfolioKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Sources/benchmark"
+        ),
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(
             name: "PortfolioKitTests",

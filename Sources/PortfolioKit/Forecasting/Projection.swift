@@ -124,6 +124,7 @@ public enum Projection {
         var decisiveWeight = [Double](repeating: 0, count: componentCount)
         var decisiveDraws = 0
 
+        let zig = ZigguratTable.normal
         let key = districtKey(seed: seed, name: f.districts[d].name)
         let drawKeyBase = mixKey([String(seed), "draw"])
         let hasEffects = !plan.effects.isEmpty
@@ -146,7 +147,7 @@ public enum Projection {
         for r in 0..<draws {
             var rng = SeededGenerator(seed: drawSeed(key, r))
             for k in 0..<componentCount {
-                drift[k] = f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * rng.normal()
+                drift[k] = f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * rng.normal(zig)
             }
             if case .component(let k, let pace) = relaxation { drift[k] = max(drift[k], pace) }
             if hasEffects {
@@ -198,7 +199,7 @@ public enum Projection {
                     var sum = 0.0
                     if hasEffects {
                         for j in componentStart[k]..<componentStart[k + 1] {
-                            let noise = noiseSD * rng.normal()  // drawn even when frozen: streams stay aligned across scenarios
+                            let noise = noiseSD * rng.normal(zig)  // drawn even when frozen: streams stay aligned across scenarios
                             if !frozen[j] {
                                 let v = max(y[j] + dk + increment[j] + noise, lo)
                                 y[j] = min(v, min(upper[capRow + j], effectCap[j]))
@@ -207,7 +208,7 @@ public enum Projection {
                         }
                     } else {
                         for j in componentStart[k]..<componentStart[k + 1] {
-                            let v = max(y[j] + dk + noiseSD * rng.normal(), lo)
+                            let v = max(y[j] + dk + noiseSD * rng.normal(zig), lo)
                             y[j] = min(v, upper[capRow + j])
                             sum += y[j]
                         }

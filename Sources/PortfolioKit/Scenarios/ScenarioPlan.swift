@@ -18,10 +18,22 @@ public struct ScenarioPlan: Sendable {
         public var district: Int
         public var effects: [ActiveEffect]
         public var stickingPoints: [StickingPoint]
+
+        public init(district: Int, effects: [ActiveEffect], stickingPoints: [StickingPoint]) {
+            self.district = district
+            self.effects = effects
+            self.stickingPoints = stickingPoints
+        }
     }
 
     public var districts: [DistrictPlan]
     public var horizon: Int
+
+    /// A plan built directly (known-truth studies, benchmarks); scenario files go through `resolve`.
+    public init(districts: [DistrictPlan], horizon: Int) {
+        self.districts = districts
+        self.horizon = horizon
+    }
 
     public static func resolve(_ scenario: Scenario, panel: Panel, levers: LeverCatalogue,
                                stickingPoints: StickingPointCatalogue) throws(Diagnostic) -> ScenarioPlan {

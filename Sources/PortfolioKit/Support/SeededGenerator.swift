@@ -2,7 +2,7 @@
 /// so that the same seed gives the same numbers on every machine and Swift version
 /// (the standard library's generator is neither seedable nor stable).
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    var state: (UInt64, UInt64, UInt64, UInt64)
+    var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     public init(seed: UInt64) {
         var s = seed
@@ -13,38 +13,42 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        state = (splitmix(), splitmix(), splitmix(), splitmix())
+        s0 = splitmix(); s1 = splitmix(); s2 = splitmix(); s3 = splitmix()
     }
 
+    @inline(__always)
     public mutating func next() -> UInt64 {
-        let result = rotate(state.1 &* 5, 7) &* 9
-        let t = state.1 << 17
-        state.2 ^= state.0
-        state.3 ^= state.1
-        state.1 ^= state.2
-        state.0 ^= state.3
-        state.2 ^= t
-        state.3 = rotate(state.3, 45)
+        let result = rotate(s1 &* 5, 7) &* 9
+        let t = s1 &<< 17
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = rotate(s3, 45)
         return result
     }
 
-    @inline(__always) func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @inline(__always) func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x &<< k) | (x &>> (64 &- k)) }
 
     /// Uniform on [0, 1) with 53 random bits.
     public mutating func uniform() -> Double { Double(next() >> 11) * 0x1p-53 }
 
     /// Standard normal by the ziggurat method (Marsaglia & Tsang 2000, with Doornik's 2005
     /// correction of using separate bits for the layer and the coordinate): one 64-bit draw
-    /// per normal in 99% of calls — the projection draws one per element-year, so this is the
-    /// engine's inner loop. Exact, not an approximation: rejections fall back to the density.
+    /// per normal in 99% of calls. Exact, not an approximation: rejections fall back to the density.
+    public mutating func normal() -> Double { normal(ZigguratTable.normal) }
+
+    /// The same, with the table passed in: hot loops fetch it once (the projection draws one
+    /// normal per element-year, and a global's lazy-initialisation check each call costs more
+    /// than the draw).
     @inline(__always)
-    public mutating func normal() -> Double {
-        let table = ZigguratTable.normal
+    mutating func normal(_ table: ZigguratTable) -> Double {
         while true {
             let bits = next()
             let layer = Int(bits & 0xFF)
             // Uniform on [−1, 1) from the top 52 bits (independent of the layer's 8 bits).
-            let u = Double(bitPattern: (bits >> 12) | 0x4000_0000_0000_0000) - 3
+            let u = Double(bitPattern: (bits &>> 12) | 0x4000_0000_0000_0000) - 3
             let x = u * table.x[layer]
             if abs(x) < table.x[layer + 1] { return x }
             if layer == 0 { return tail(negative: u < 0, start: table.x[1]) }
@@ -66,21 +70,25 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
 /// The 256 layers of the normal ziggurat: `x[i]` are the layers' right edges from the
 /// base strip (x[0] = v/f(r), wider than r so the base layer's area matches) down to x[256] = 0,
 /// `f[i] = exp(−x[i]²/2)`. r and v for 256 layers are Marsaglia & Tsang's.
-struct ZigguratTable: Sendable {
-    let x: [Double]
-    let f: [Double]
+struct ZigguratTable: @unchecked Sendable {
+    /// Immutable after creation and never freed (the table lives as long as the process), so
+    /// plain pointers: no reference counting or bounds checks in the inner loop.
+    let x: UnsafePointer<Double>
+    let f: UnsafePointer<Double>
 
     static let normal: ZigguratTable = {
         let layers = 256
         let r = 3.6541528853610088, v = 0.00492867323399
-        var x = [Double](repeating: 0, count: layers + 1)
+        let x = UnsafeMutablePointer<Double>.allocate(capacity: layers + 1)
+        let f = UnsafeMutablePointer<Double>.allocate(capacity: layers + 1)
         x[0] = v / exp(-0.5 * r * r)
         x[1] = r
         for i in 2..<layers {
             x[i] = (-2 * log(v / x[i - 1] + exp(-0.5 * x[i - 1] * x[i - 1]))).squareRoot()
         }
         x[layers] = 0
-        return ZigguratTable(x: x, f: x.map { exp(-0.5 * $0 * $0) })
+        for i in 0...layers { f[i] = exp(-0.5 * x[i] * x[i]) }
+        return ZigguratTable(x: x, f: f)
     }()
 }
 
