@@ -16,4 +16,9 @@ struct Simulate: ParsableCommand {
         subcommands: [Run.self, Compare.self, Describe.self, Fit.self, Backtest.self, Calibrate.self, ExportNotebook.self, Synth.self],
         defaultSubcommand: Run.self
     )
+
+    static func main() {
+        Parallel.useOneBLASThreadUnlessConfigured()
+        main(nil)
+    }
 }

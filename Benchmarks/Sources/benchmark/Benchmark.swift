@@ -11,6 +11,11 @@ struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time the engine's fit and projection (used by Benchmarks/run.sh).",
         subcommands: [Fit.self, Project.self])
+
+    static func main() {
+        Parallel.useOneBLASThreadUnlessConfigured()
+        main(nil)
+    }
 }
 
 struct PanelOptions: ParsableArguments {

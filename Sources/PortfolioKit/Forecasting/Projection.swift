@@ -124,47 +124,71 @@ public enum Projection {
         var decisiveWeight = [Double](repeating: 0, count: componentCount)
         var decisiveDraws = 0
 
+        // Four draws at a time, one per SIMD lane (`SeededGenerator4`): lane i of a group is
+        // draw r0 + i with exactly the stream and arithmetic it would have alone, so results
+        // do not depend on the grouping (a padding lane past the last draw is discarded).
+        typealias Lanes = SIMD4<Double>
+        typealias LaneMask = SIMDMask<SIMD4<Int64>>
+        let width = Lanes.scalarCount
         let zig = ZigguratTable.normal
         let key = districtKey(seed: seed, name: f.districts[d].name)
         let drawKeyBase = mixKey([String(seed), "draw"])
         let hasEffects = !plan.effects.isEmpty
-        var y = [Double](repeating: 0, count: elementCount)
+        let effectSlots = plan.effects.map { $0.elements.map { slotOf[$0] } }
         var startSlots = [Double](repeating: 0, count: elementCount)
         for (j, e) in order.enumerated() { startSlots[j] = start[e] }
-        var increment = [Double](repeating: 0, count: elementCount)
-        var frozen = [Bool](repeating: false, count: elementCount)
-        var effectCap = [Double](repeating: .infinity, count: elementCount)
-        var imposedCap = [[Double]](repeating: [], count: plan.effects.count)
-        var sizes = [Double](repeating: 0, count: plan.effects.count)
         let startInProgress = startComponents.map { $0 >= threshold }
-        var previousInProgress = startInProgress
-        var drift = [Double](repeating: 0, count: componentCount)
-        var crossedThisYear = [Bool](repeating: false, count: componentCount)
-        let effectSlots = plan.effects.map { $0.elements.map { slotOf[$0] } }
+        let y = UnsafeMutablePointer<Lanes>.allocate(capacity: elementCount)
+        let increment = UnsafeMutablePointer<Lanes>.allocate(capacity: elementCount)
+        let effectCap = UnsafeMutablePointer<Lanes>.allocate(capacity: elementCount)
+        let frozen = UnsafeMutablePointer<LaneMask>.allocate(capacity: elementCount)
+        defer { y.deallocate(); increment.deallocate(); effectCap.deallocate(); frozen.deallocate() }
+        var imposedCap = [[Lanes]](repeating: [], count: plan.effects.count)
+        var sizes = [Lanes](repeating: .zero, count: plan.effects.count)
+        // Flat buffers, not arrays, in the loops: no uniqueness checks or bounds checks per element.
+        let drift = UnsafeMutablePointer<Lanes>.allocate(capacity: componentCount)
+        let previousInProgress = UnsafeMutablePointer<LaneMask>.allocate(capacity: componentCount)
+        let crossedThisYear = UnsafeMutablePointer<LaneMask>.allocate(capacity: componentCount)
+        let firstSlot = UnsafeMutablePointer<Int>.allocate(capacity: componentCount + 1)
+        let componentScale = UnsafeMutablePointer<Double>.allocate(capacity: componentCount)
+        for k in 0...componentCount { firstSlot[k] = componentStart[k] }
+        for k in 0..<componentCount { componentScale[k] = inverseSize[k] }
+        defer {
+            drift.deallocate(); previousInProgress.deallocate(); crossedThisYear.deallocate()
+            firstSlot.deallocate(); componentScale.deallocate()
+        }
+        let lower = Lanes(repeating: lo)
 
-        y.withUnsafeMutableBufferPointer { y in
+        upper.withUnsafeBufferPointer { upper in
         values.withUnsafeMutableBufferPointer { values in
-        for r in 0..<draws {
-            var rng = SeededGenerator(seed: drawSeed(key, r))
+        var r0 = 0
+        while r0 < draws {
+            let lanes = min(width, draws - r0)
+            var rng = SeededGenerator4(seeds: SIMD4(drawSeed(key, r0), drawSeed(key, r0 + 1),
+                                                    drawSeed(key, r0 + 2), drawSeed(key, r0 + 3)))
             for k in 0..<componentCount {
-                drift[k] = f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * rng.normal(zig)
+                let z = rng.normal(zig)
+                drift[k] = f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * z
             }
-            if case .component(let k, let pace) = relaxation { drift[k] = max(drift[k], pace) }
+            if case .component(let k, let pace) = relaxation { drift[k] = laneMax(drift[k], Lanes(repeating: pace)) }
             if hasEffects {
-                let drawKey = drawSeed(drawKeyBase, r)
                 for (j, e) in plan.effects.enumerated() {
-                    var effectRNG = SeededGenerator(seed: e.randomKey ^ drawKey)
-                    sizes[j] = e.size.sample(&effectRNG)
+                    for i in 0..<width {
+                        var effectRNG = SeededGenerator(seed: e.randomKey ^ drawSeed(drawKeyBase, r0 + i))
+                        sizes[j][i] = e.size.sample(&effectRNG)
+                    }
                     imposedCap[j].removeAll(keepingCapacity: true)
                 }
             }
-            for j in 0..<elementCount { y[j] = startSlots[j] }
-            for k in 0..<componentCount { previousInProgress[k] = startInProgress[k] }
-            if advancedNow { advancedYear[r] = t0 }
+            for j in 0..<elementCount { y[j] = Lanes(repeating: startSlots[j]) }
+            for k in 0..<componentCount { previousInProgress[k] = LaneMask(repeating: startInProgress[k]) }
+            if advancedNow { for i in 0..<lanes { advancedYear[r0 + i] = t0 } }
             for yi in 0..<yearCount {
                 let t = years[yi]
                 if hasEffects {
-                    for j in 0..<elementCount { increment[j] = 0; frozen[j] = false; effectCap[j] = .infinity }
+                    for j in 0..<elementCount {
+                        increment[j] = .zero; frozen[j] = LaneMask(repeating: false); effectCap[j] = Lanes(repeating: .infinity)
+                    }
                     for (j, a) in plan.effects.enumerated() {
                         let size = sizes[j]
                         let since = t - a.onset  // 0 in the onset year
@@ -178,61 +202,71 @@ public enum Projection {
                         case .slope:
                             if active { for s in slots { increment[s] += size } }
                         case .stall:
-                            if since < Int(max(0, size).rounded()) { for s in slots { frozen[s] = true } }
+                            var stalled = LaneMask(repeating: false)
+                            for i in 0..<width { stalled[i] = since < Int(max(0, size[i]).rounded()) }
+                            for s in slots { frozen[s] = frozen[s] .| stalled }
                         case .ceiling:
                             if active {
                                 if imposedCap[j].isEmpty {
-                                    imposedCap[j] = [Double](repeating: .infinity, count: elementCount)
-                                    for s in slots { imposedCap[j][s] = max(size, y[s]) }
+                                    imposedCap[j] = [Lanes](repeating: Lanes(repeating: .infinity), count: elementCount)
+                                    for s in slots { imposedCap[j][s] = laneMax(size, y[s]) }
                                 }
-                                for s in slots { effectCap[s] = min(effectCap[s], max(imposedCap[j][s], lo)) }
+                                for s in slots { effectCap[s] = laneMin(effectCap[s], laneMax(imposedCap[j][s], lower)) }
                             }
                         case .liftCeiling:
                             break
                         }
                     }
                 }
-                var inProgress = 0, total = 0.0, crossed = 0
+                var inProgress = SIMD4<Int64>.zero, total = Lanes.zero
                 let capRow = yi * elementCount
                 for k in 0..<componentCount {
                     let dk = drift[k]
-                    var sum = 0.0
+                    var sum = Lanes.zero
                     if hasEffects {
-                        for j in componentStart[k]..<componentStart[k + 1] {
+                        for j in firstSlot[k]..<firstSlot[k + 1] {
                             let noise = noiseSD * rng.normal(zig)  // drawn even when frozen: streams stay aligned across scenarios
-                            if !frozen[j] {
-                                let v = max(y[j] + dk + increment[j] + noise, lo)
-                                y[j] = min(v, min(upper[capRow + j], effectCap[j]))
-                            }
+                            let v = laneMax(y[j] + dk + increment[j] + noise, lower)
+                            let moved = laneMin(v, laneMin(Lanes(repeating: upper[capRow + j]), effectCap[j]))
+                            y[j] = moved.replacing(with: y[j], where: frozen[j])
                             sum += y[j]
                         }
                     } else {
-                        for j in componentStart[k]..<componentStart[k + 1] {
-                            let v = max(y[j] + dk + noiseSD * rng.normal(zig), lo)
-                            y[j] = min(v, upper[capRow + j])
+                        for j in firstSlot[k]..<firstSlot[k + 1] {
+                            let v = laneMax(y[j] + dk + noiseSD * rng.normal(zig), lower)
+                            y[j] = laneMin(v, Lanes(repeating: upper[capRow + j]))
                             sum += y[j]
                         }
                     }
-                    let score = sum * inverseSize[k]
-                    if keepComponents { values[(k * yearCount + yi) * draws + r] = score }
+                    let score = sum * componentScale[k]
+                    if keepComponents {
+                        let base = (k * yearCount + yi) * draws + r0
+                        for i in 0..<lanes { values[base + i] = score[i] }
+                    }
                     total += score
-                    let now = score >= threshold
-                    crossedThisYear[k] = now && !previousInProgress[k]
-                    if now { inProgress += 1; if crossedThisYear[k] { crossed += 1 } }
+                    let now = score .>= threshold
+                    crossedThisYear[k] = now .& .!previousInProgress[k]
+                    inProgress &+= SIMD4<Int64>.zero.replacing(with: 1, where: now)
                     previousInProgress[k] = now
                 }
-                if keepDistrict { values[(districtMeasure * yearCount + yi) * draws + r] = total / Double(componentCount) }
-                if inProgress >= needed {
+                if keepDistrict {
+                    let score = total / Double(componentCount)
+                    let base = (districtMeasure * yearCount + yi) * draws + r0
+                    for i in 0..<lanes { values[base + i] = score[i] }
+                }
+                for i in 0..<lanes where inProgress[i] >= needed {
                     advancedCount[yi] += 1
-                    if advancedYear[r] == nil {
-                        advancedYear[r] = t
-                        // Decisive: the components whose crossing this year made the district advanced,
-                        // sharing the draw equally.
+                    if advancedYear[r0 + i] == nil {
+                        advancedYear[r0 + i] = t
+                        // Decisive: the components whose crossing this year made the district
+                        // advanced, sharing the draw equally.
                         decisiveDraws += 1
-                        for k in 0..<componentCount where crossedThisYear[k] { decisiveWeight[k] += 1 / Double(crossed) }
+                        let crossed = (0..<componentCount).filter { crossedThisYear[$0][i] }
+                        for k in crossed { decisiveWeight[k] += 1 / Double(crossed.count) }
                     }
                 }
             }
+            r0 += width
         }
         }
         }
@@ -256,3 +290,10 @@ public enum Projection {
             decisiveShare: decisiveDraws > 0 ? decisiveWeight.map { $0 / Double(decisiveDraws) } : nil)
     }
 }
+
+/// Lane-wise max and min with exactly Swift's scalar `max`/`min` choices (so a lane equals
+/// the scalar computation), inlined — the generic `pointwiseMax`/`pointwiseMin` are calls.
+@inline(__always)
+private func laneMax(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> { a.replacing(with: b, where: b .>= a) }
+@inline(__always)
+private func laneMin(_ a: SIMD4<Double>, _ b: SIMD4<Double>) -> SIMD4<Double> { a.replacing(with: b, where: b .< a) }

@@ -35,11 +35,13 @@ public struct QuantileSummary: Equatable, Sendable {
         let bins = w.counts.count
         let scale = Double(bins) / (upper - lower)
         @inline(__always) func bin(_ v: Double) -> Int { min(max(Int((v - lower) * scale), 0), bins - 1) }
-        for b in 0..<bins { w.counts[b] = 0 }
         var sum = 0.0
-        for v in values {
-            sum += v
-            w.counts[bin(v)] += 1
+        w.counts.withUnsafeMutableBufferPointer { counts in
+            for b in 0..<bins { counts[b] = 0 }
+            for v in values {
+                sum += v
+                counts[bin(v)] += 1
+            }
         }
         // The order statistics needed: ⌊h⌋ and ⌊h⌋ + 1 for each probability, ascending.
         var ranks: [Int] = []
@@ -61,9 +63,11 @@ public struct QuantileSummary: Equatable, Sendable {
             w.gathered[slots].removeAll(keepingCapacity: true)
             slots += 1
         }
-        for v in values {
-            let s = w.slotOfBin[bin(v)]
-            if s >= 0 { w.gathered[s].append(v) }
+        w.slotOfBin.withUnsafeBufferPointer { slotOfBin in
+            for v in values {
+                let s = slotOfBin[bin(v)]
+                if s >= 0 { w.gathered[s].append(v) }
+            }
         }
         for s in 0..<slots { w.gathered[s].sort() }
         func order(_ i: Int) -> Double { w.gathered[w.slotOfBin[rankBin[i]]][ranks[i] - below[i]] }

@@ -1,62 +1,62 @@
-import LinearAlgebra
-
-/// Per-series sufficient statistics of a panel, computed with one GEMM per
-/// group of series that share the same observed years (they share one design).
+/// Per-series sufficient statistics of a panel, in (district, element) order.
 ///
 /// A series is one (district, element) pair. For series s with observed years
 /// tₛ (mean t̄ₛ), the model needs only: nₛ, ȳₛ, Sxyₛ = Σ(t − t̄ₛ)y, Sxxₛ = Σ(t − t̄ₛ)²,
 /// and Syyₛ = Σ(y − ȳₛ)².
+///
+/// One pass over the ratings, district by district: a district's ratings are copied into a
+/// small dense block (snapshots × elements) and each series' centred sums are taken from it
+/// in two passes (mean first), which keeps them exact where raw sums of years² would cancel.
+/// This step is memory-bound — each rating is read once — so it is plain loops; the model's
+/// linear algebra (the GLS normal equations) goes through BLAS/LAPACK in `CellProblem`.
 struct SeriesStatistics {
-    var district: [Int]
-    var element: [Int]
-    var count: [Int]
-    var meanYear: [Double]
-    var meanScore: [Double]
-    var sxy: [Double]
-    var sxx: [Double]
-    var syy: [Double]
+    var district: [Int] = []
+    var element: [Int] = []
+    var count: [Int] = []
+    var meanYear: [Double] = []
+    var meanScore: [Double] = []
+    var sxy: [Double] = []
+    var sxx: [Double] = []
+    var syy: [Double] = []
 
     var seriesCount: Int { district.count }
 
-    init(_ panel: Panel) throws(LinearAlgebraError) {
-        district = []; element = []; count = []; meanYear = []; meanScore = []; sxy = []; sxx = []; syy = []
+    init(_ panel: Panel) {
         let elementCount = panel.framework.elements.count
-        // Group (district, element) series by their set of observed years.
-        var groups: [[Int]: [(d: Int, e: Int)]] = [:]
-        var groupOrder: [[Int]] = []
+        let capacity = panel.districts.count * elementCount
+        district.reserveCapacity(capacity); element.reserveCapacity(capacity); count.reserveCapacity(capacity)
+        meanYear.reserveCapacity(capacity); meanScore.reserveCapacity(capacity)
+        sxy.reserveCapacity(capacity); sxx.reserveCapacity(capacity); syy.reserveCapacity(capacity)
+        var block: [Double] = []     // block[e · snapshots + i]: rating of element e in snapshot i
+        var present: [Bool] = []
         for d in panel.districts.indices {
             let snaps = panel.snapshots(ofDistrict: d)
-            for e in 0..<elementCount {
-                let years = snaps.filter { $0.scores[e] != nil }.map(\.year)
-                if years.isEmpty { continue }
-                if groups[years] == nil { groupOrder.append(years) }
-                groups[years, default: []].append((d, e))
+            let n = snaps.count
+            if block.count < n * elementCount {
+                block = [Double](repeating: 0, count: n * elementCount)
+                present = [Bool](repeating: false, count: n * elementCount)
             }
-        }
-        for years in groupOrder {
-            let members = groups[years]!
-            let n = years.count
-            let tbar = Double(years.reduce(0, +)) / Double(n)
-            // Design Z = [1, t − t̄] (n × 2) and scores Y (n × series), column-major.
-            var z = Matrix(rows: n, columns: 2)
-            for (i, y) in years.enumerated() { z[i, 0] = 1; z[i, 1] = Double(y) - tbar }
-            var yMatrix = Matrix(rows: n, columns: members.count)
-            var sumSquares = [Double](repeating: 0, count: members.count)
-            for (j, m) in members.enumerated() {
-                let snaps = panel.snapshots(ofDistrict: m.d)
-                var i = 0
-                for snap in snaps {
-                    if let v = snap.scores[m.e] { yMatrix[i, j] = v; sumSquares[j] += v * v; i += 1 }
+            let years = snaps.map { Double($0.year) }
+            for (i, snap) in snaps.enumerated() {
+                snap.scores.withUnsafeBufferPointer { scores in
+                    for e in 0..<elementCount {
+                        if let v = scores[e] { block[e * n + i] = v; present[e * n + i] = true } else { present[e * n + i] = false }
+                    }
                 }
             }
-            let zty = try Matrix.product(z, transposeA: true, yMatrix)  // 2 × series
-            let sxxGroup = years.reduce(0.0) { $0 + (Double($1) - tbar) * (Double($1) - tbar) }
-            for (j, m) in members.enumerated() {
-                let mean = zty[0, j] / Double(n)
-                district.append(m.d); element.append(m.e); count.append(n)
-                meanYear.append(tbar); meanScore.append(mean)
-                sxy.append(zty[1, j]); sxx.append(sxxGroup)
-                syy.append(max(0, sumSquares[j] - Double(n) * mean * mean))
+            for e in 0..<elementCount {
+                var observed = 0, sumT = 0.0, sumY = 0.0
+                for i in 0..<n where present[e * n + i] { observed += 1; sumT += years[i]; sumY += block[e * n + i] }
+                guard observed > 0 else { continue }
+                let tbar = sumT / Double(observed), ybar = sumY / Double(observed)
+                var ctx = 0.0, ctt = 0.0, cyy = 0.0
+                for i in 0..<n where present[e * n + i] {
+                    let dt = years[i] - tbar, dy = block[e * n + i] - ybar
+                    ctx += dt * block[e * n + i]; ctt += dt * dt; cyy += dy * dy
+                }
+                district.append(d); element.append(e); count.append(observed)
+                meanYear.append(tbar); meanScore.append(ybar)
+                sxy.append(ctx); sxx.append(ctt); syy.append(cyy)
             }
         }
     }

@@ -102,7 +102,7 @@ struct CellProblem {
 
     init(_ panel: Panel) throws {
         self.panel = panel
-        stats = try SeriesStatistics(panel)
+        stats = SeriesStatistics(panel)
         districtCount = panel.districts.count
         componentCount = panel.framework.components.count
         cellSxy = Array(repeating: 0, count: districtCount * componentCount)

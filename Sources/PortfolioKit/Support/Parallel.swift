@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LinearAlgebra
 
 /// Deterministic parallel work over independent items (districts).
 ///
@@ -12,6 +13,13 @@ public enum Parallel {
     public static var defaultThreads: Int {
         if let text = ProcessInfo.processInfo.environment["SIMULATE_THREADS"], let n = Int(text), n > 0 { return n }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// The engine's parallelism is over districts; its BLAS calls are small (K × K systems and
+    /// one tall `dsyrk`), where OpenBLAS's extra threads only spin and steal the cores the
+    /// districts need. So one BLAS thread, unless the user set `OPENBLAS_NUM_THREADS`.
+    public static func useOneBLASThreadUnlessConfigured() {
+        if ProcessInfo.processInfo.environment["OPENBLAS_NUM_THREADS"] == nil { BLASThreads.set(1) }
     }
 
     /// `body(i)` for i in 0..<count on up to `threads` threads, in item order. `progress` gets

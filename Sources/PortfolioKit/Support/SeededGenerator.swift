@@ -16,6 +16,10 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         s0 = splitmix(); s1 = splitmix(); s2 = splitmix(); s3 = splitmix()
     }
 
+    init(state s0: UInt64, _ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
+        self.s0 = s0; self.s1 = s1; self.s2 = s2; self.s3 = s3
+    }
+
     @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotate(s1 &* 5, 7) &* 9
@@ -44,16 +48,24 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
     /// than the draw).
     @inline(__always)
     mutating func normal(_ table: ZigguratTable) -> Double {
+        let bits = next()
+        let (x, accepted) = table.candidate(bits)
+        return accepted ? x : normal(table, rejected: bits)
+    }
+
+    /// The ziggurat's slow path for a first draw `bits` that fell outside its layer's rectangle:
+    /// the tail, the wedge test, and fresh draws until one is accepted. Shared with
+    /// `SeededGenerator4`, so a lane gives exactly the numbers this generator would.
+    mutating func normal(_ table: ZigguratTable, rejected first: UInt64) -> Double {
+        var bits = first
         while true {
-            let bits = next()
+            let (x, accepted) = table.candidate(bits)
+            if accepted { return x }
             let layer = Int(bits & 0xFF)
-            // Uniform on [−1, 1) from the top 52 bits (independent of the layer's 8 bits).
-            let u = Double(bitPattern: (bits &>> 12) | 0x4000_0000_0000_0000) - 3
-            let x = u * table.x[layer]
-            if abs(x) < table.x[layer + 1] { return x }
-            if layer == 0 { return tail(negative: u < 0, start: table.x[1]) }
+            if layer == 0 { return tail(negative: x < 0, start: table.x[1]) }
             let y = table.f[layer + 1] + (table.f[layer] - table.f[layer + 1]) * uniform()
             if y < exp(-0.5 * x * x) { return x }
+            bits = next()
         }
     }
 
@@ -90,6 +102,16 @@ struct ZigguratTable: @unchecked Sendable {
         for i in 0...layers { f[i] = exp(-0.5 * x[i] * x[i]) }
         return ZigguratTable(x: x, f: f)
     }()
+
+    /// The candidate point of a 64-bit draw: layer from the low 8 bits, a uniform on [−1, 1)
+    /// from the top 52, scaled to the layer's width; accepted when inside the layer's rectangle.
+    @inline(__always)
+    func candidate(_ bits: UInt64) -> (x: Double, accepted: Bool) {
+        let layer = Int(bits & 0xFF)
+        let u = Double(bitPattern: (bits &>> 12) | 0x4000_0000_0000_0000) - 3
+        let x = u * self.x[layer]
+        return (x, abs(x) < self.x[layer + 1])
+    }
 }
 
 #if canImport(Glibc)
