@@ -10,7 +10,7 @@ import PortfolioKit
 struct Benchmark: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Time the engine's fit and projection (used by Benchmarks/run.sh).",
-        subcommands: [Fit.self, Project.self])
+        subcommands: [Fit.self, Project.self, Normals.self])
 
     static func main() {
         Parallel.useOneBLASThreadUnlessConfigured()
@@ -132,6 +132,21 @@ extension Benchmark {
                        ("seconds", seconds), ("element_years", elementYears),
                        ("p_advanced", r.districts.prefix(25).map(\.pAdvancedByHorizon)),
                        ("outputs_sha256", SHA256.hex(Array(outputs.utf8)))])
+        }
+    }
+}
+
+extension Benchmark {
+    /// The floor under the projection's inner loop: generating its normals and nothing else.
+    struct Normals: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Time the four-lane normal generator alone on one core (the projection draws one normal per element-year).")
+        @Option(help: "Normals to draw.")
+        var count = 200_000_000
+
+        func run() throws {
+            let seconds = medianSeconds(3) { _ = Projection.normalsBenchmark(count: count) }
+            printJSON([("task", "normals"), ("count", count), ("seconds", seconds)])
         }
     }
 }

@@ -44,6 +44,16 @@ public enum Projection {
                                 measures: measures, districts: out)
     }
 
+    /// Draw `count` standard normals four lanes at a time, as the projection's inner loop does,
+    /// and return their sum (so the work cannot be optimised away): the benchmark's floor.
+    public static func normalsBenchmark(count: Int, seed: UInt64 = 1) -> Double {
+        let zig = ZigguratTable.normal
+        var rng = SeededGenerator4(seeds: SIMD4(seed, seed &+ 1, seed &+ 2, seed &+ 3))
+        var sum = SIMD4<Double>.zero
+        for _ in 0..<(count / 4) { sum += rng.normal(zig) }
+        return sum.sum()
+    }
+
     /// The random-stream key of a district: every draw's stream derives from it.
     static func districtKey(seed: UInt64, name: String) -> UInt64 { mixKey([String(seed), "district", name]) }
 
@@ -116,9 +126,15 @@ public enum Projection {
         }
         let keepComponents = trajectories == .all
         let keepDistrict = trajectories != .none
-        // values[(measure · years + year) · draws + draw], measure in kept order; district score last.
+        // values[(measure · years + year) · paddedDraws + draw], measure in kept order, district
+        // score last; rows padded to a multiple of four draws so each group of lanes is one store.
         let districtMeasure = keptMeasures.count - 1
-        var values = [Double](repeating: 0, count: keptMeasures.count * yearCount * draws)
+        let paddedDraws = (draws + 3) / 4 * 4
+        let values = UnsafeMutablePointer<Double>.allocate(capacity: max(1, keptMeasures.count * yearCount * paddedDraws))
+        defer { values.deallocate() }
+        @inline(__always) func store(_ lanes: SIMD4<Double>, measure: Int, year: Int, group r0: Int) {
+            UnsafeMutableRawPointer(values + (measure * yearCount + year) * paddedDraws + r0).storeBytes(of: lanes, as: SIMD4<Double>.self)
+        }
         var advancedCount = [Int](repeating: 0, count: yearCount)
         var advancedYear = [Int?](repeating: nil, count: draws)
         var decisiveWeight = [Double](repeating: 0, count: componentCount)
@@ -142,7 +158,10 @@ public enum Projection {
         let increment = UnsafeMutablePointer<Lanes>.allocate(capacity: elementCount)
         let effectCap = UnsafeMutablePointer<Lanes>.allocate(capacity: elementCount)
         let frozen = UnsafeMutablePointer<LaneMask>.allocate(capacity: elementCount)
-        defer { y.deallocate(); increment.deallocate(); effectCap.deallocate(); frozen.deallocate() }
+        let noise = UnsafeMutablePointer<Lanes>.allocate(capacity: elementCount)
+        defer { y.deallocate(); increment.deallocate(); effectCap.deallocate(); frozen.deallocate(); noise.deallocate() }
+        let noiseTable = DiscretizedNormal.standard.values
+        let noiseWords = (elementCount + 3) / 4
         var imposedCap = [[Lanes]](repeating: [], count: plan.effects.count)
         var sizes = [Lanes](repeating: .zero, count: plan.effects.count)
         // Flat buffers, not arrays, in the loops: no uniqueness checks or bounds checks per element.
@@ -160,7 +179,6 @@ public enum Projection {
         let lower = Lanes(repeating: lo)
 
         upper.withUnsafeBufferPointer { upper in
-        values.withUnsafeMutableBufferPointer { values in
         var r0 = 0
         while r0 < draws {
             let lanes = min(width, draws - r0)
@@ -218,6 +236,16 @@ public enum Projection {
                         }
                     }
                 }
+                // This year's noise: four 16-bit table indices per 64-bit draw, the same number of
+                // draws every year whatever is frozen, so streams stay aligned across scenarios.
+                for w in 0..<noiseWords {
+                    let bits = rng.next()
+                    for c in 0..<4 where 4 * w + c < elementCount {
+                        let index = SIMD4<Int>(truncatingIfNeeded: (bits &>> UInt64(16 * c)) & 0xFFFF)
+                        noise[4 * w + c] = noiseSD * Lanes(Double(noiseTable[index[0]]), Double(noiseTable[index[1]]),
+                                                           Double(noiseTable[index[2]]), Double(noiseTable[index[3]]))
+                    }
+                }
                 var inProgress = SIMD4<Int64>.zero, total = Lanes.zero
                 let capRow = yi * elementCount
                 for k in 0..<componentCount {
@@ -225,35 +253,27 @@ public enum Projection {
                     var sum = Lanes.zero
                     if hasEffects {
                         for j in firstSlot[k]..<firstSlot[k + 1] {
-                            let noise = noiseSD * rng.normal(zig)  // drawn even when frozen: streams stay aligned across scenarios
-                            let v = laneMax(y[j] + dk + increment[j] + noise, lower)
+                            let v = laneMax(y[j] + dk + increment[j] + noise[j], lower)
                             let moved = laneMin(v, laneMin(Lanes(repeating: upper[capRow + j]), effectCap[j]))
                             y[j] = moved.replacing(with: y[j], where: frozen[j])
                             sum += y[j]
                         }
                     } else {
                         for j in firstSlot[k]..<firstSlot[k + 1] {
-                            let v = laneMax(y[j] + dk + noiseSD * rng.normal(zig), lower)
+                            let v = laneMax(y[j] + dk + noise[j], lower)
                             y[j] = laneMin(v, Lanes(repeating: upper[capRow + j]))
                             sum += y[j]
                         }
                     }
                     let score = sum * componentScale[k]
-                    if keepComponents {
-                        let base = (k * yearCount + yi) * draws + r0
-                        for i in 0..<lanes { values[base + i] = score[i] }
-                    }
+                    if keepComponents { store(score, measure: k, year: yi, group: r0) }
                     total += score
                     let now = score .>= threshold
                     crossedThisYear[k] = now .& .!previousInProgress[k]
                     inProgress &+= SIMD4<Int64>.zero.replacing(with: 1, where: now)
                     previousInProgress[k] = now
                 }
-                if keepDistrict {
-                    let score = total / Double(componentCount)
-                    let base = (districtMeasure * yearCount + yi) * draws + r0
-                    for i in 0..<lanes { values[base + i] = score[i] }
-                }
+                if keepDistrict { store(total / Double(componentCount), measure: districtMeasure, year: yi, group: r0) }
                 for i in 0..<lanes where inProgress[i] >= needed {
                     advancedCount[yi] += 1
                     if advancedYear[r0 + i] == nil {
@@ -269,16 +289,12 @@ public enum Projection {
             r0 += width
         }
         }
-        }
 
         var workspace = QuantileWorkspace(sampleSize: draws)
-        let summaries: [[QuantileSummary]] = values.withUnsafeBufferPointer { values in
-            (0..<yearCount).map { yi in
-                keptMeasures.indices.map { m in
-                    let base = (m * yearCount + yi) * draws
-                    return QuantileSummary.binned(UnsafeBufferPointer(rebasing: values[base..<(base + draws)]),
-                                                  within: lo, hi, workspace: &workspace)
-                }
+        let summaries: [[QuantileSummary]] = (0..<yearCount).map { yi in
+            keptMeasures.indices.map { m in
+                QuantileSummary.binned(UnsafeBufferPointer(start: values + (m * yearCount + yi) * paddedDraws, count: draws),
+                                       within: lo, hi, workspace: &workspace)
             }
         }
         let pNow = advancedNow ? 1.0 : 0.0

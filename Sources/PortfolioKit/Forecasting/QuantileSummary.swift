@@ -32,16 +32,26 @@ public struct QuantileSummary: Equatable, Sendable {
                        workspace w: inout QuantileWorkspace) -> QuantileSummary {
         let n = values.count
         guard n >= 64, upper > lower else { return QuantileSummary(Array(values)) }
-        let bins = w.counts.count
+        let bins = w.counts.count / 4
         let scale = Double(bins) / (upper - lower)
         @inline(__always) func bin(_ v: Double) -> Int { min(max(Int((v - lower) * scale), 0), bins - 1) }
+        // Four interleaved histograms: neighbouring values often share a bin, and one counter
+        // would make every increment wait for the previous one.
         var sum = 0.0
         w.counts.withUnsafeMutableBufferPointer { counts in
-            for b in 0..<bins { counts[b] = 0 }
-            for v in values {
-                sum += v
-                counts[bin(v)] += 1
+            for b in 0..<(4 * bins) { counts[b] = 0 }
+            var i = 0
+            while i + 4 <= n {
+                let a = values[i], b = values[i + 1], c = values[i + 2], d = values[i + 3]
+                sum += a; sum += b; sum += c; sum += d
+                counts[bin(a)] += 1
+                counts[bins + bin(b)] += 1
+                counts[2 * bins + bin(c)] += 1
+                counts[3 * bins + bin(d)] += 1
+                i += 4
             }
+            while i < n { sum += values[i]; counts[bin(values[i])] += 1; i += 1 }
+            for b in 0..<bins { counts[b] += counts[bins + b] + counts[2 * bins + b] + counts[3 * bins + b] }
         }
         // The order statistics needed: ⌊h⌋ and ⌊h⌋ + 1 for each probability, ascending.
         var ranks: [Int] = []
@@ -95,7 +105,7 @@ struct QuantileWorkspace {
     /// About eight values per bin, between 64 and 1,024 bins.
     init(sampleSize: Int) {
         let bins = min(1024, max(64, sampleSize / 8))
-        counts = [Int](repeating: 0, count: bins)
+        counts = [Int](repeating: 0, count: 4 * bins)
         slotOfBin = [Int](repeating: -1, count: bins)
         gathered = [[Double]](repeating: [], count: 2 * QuantileSummary.probabilities.count)
     }
