@@ -44,6 +44,68 @@ import Testing
         #expect(abs(beyond - p) < 5 * (p * (1 - p) / Double(n)).squareRoot())
     }
 
+    /// Four lanes give exactly the four scalar streams, rejections and tail draws included
+    /// (400,000 normals per lane cross the ziggurat's slow path thousands of times).
+    @Test func fourLanesEqualFourScalarStreams() {
+        let seeds: SIMD4<UInt64> = [3, 1_000_003, 0xDEAD_BEEF, 42]
+        var lanes = SeededGenerator4(seeds: seeds)
+        var scalars = (0..<4).map { SeededGenerator(seed: seeds[$0]) }
+        let table = ZigguratTable.normal
+        var mismatches = 0
+        for _ in 0..<400_000 {
+            let z = lanes.normal(table)
+            for i in 0..<4 where z[i] != scalars[i].normal() { mismatches += 1 }
+        }
+        let bits = lanes.next()
+        for i in 0..<4 where bits[i] != scalars[i].next() { mismatches += 1 }
+        #expect(mismatches == 0)
+    }
+
+    /// Φ⁻¹ against published values (Abramowitz & Stegun table 26.5 / R's qnorm) and the
+    /// noise table against its definition: Φ(qᵢ) = (i + ½)/65,536 through the closed form
+    /// Φ(x) = ½·erfc(−x/√2), symmetric, variance and support as documented.
+    @Test func discretisedNormalMatchesItsDefinition() {
+        #expect(abs(inverseNormalCDF(0.975) - 1.959963984540054) < 1e-13)
+        #expect(abs(inverseNormalCDF(0.5)) < 1e-15)
+        #expect(abs(inverseNormalCDF(1e-10) + 6.361340902404056) < 1e-10)
+        #expect(abs(inverseNormalCDF(0.001) + 3.090232306167814) < 1e-12)
+        let n = DiscretizedNormal.size
+        let q = DiscretizedNormal.standard.values
+        var worst = 0.0, squares = 0.0
+        for i in 0..<n {
+            worst = max(worst, abs(0.5 * erfc(-Double(q[i]) / 2.0.squareRoot()) - (Double(i) + 0.5) / Double(n)))
+            squares += Double(q[i]) * Double(q[i])
+            #expect(q[i] == -q[n - 1 - i])
+        }
+        // Single-precision storage moves qᵢ by at most 2⁻²⁴|qᵢ|, so Φ(qᵢ) by at most
+        // max φ(x)|x| · 2⁻²⁴ = φ(1) · 5.96e-8 = 1.44e-8.
+        #expect(worst < 1.5e-8)
+        #expect(abs(squares / Double(n) - 0.99998) < 1e-5)
+        #expect(abs(Double(q[n - 1]) - 4.3249) < 1e-4)
+    }
+
+    /// The binned percentiles equal the sort-based definition exactly (type 7), on samples with
+    /// ties, values on the bounds, and lengths that are not multiples of four.
+    @Test func binnedPercentilesEqualSortedPercentiles() {
+        var rng = SeededGenerator(seed: 77)
+        for n in [64, 65, 101, 1_000, 10_007] {
+            for shape in 0..<3 {
+                let values: [Double] = (0..<n).map { _ in
+                    switch shape {
+                    case 0: return 1 + 4 * rng.uniform()
+                    case 1: return min(5, max(1, 3 + 0.2 * rng.normal()))
+                    default: return [1.0, 2.5, 2.5, 5.0][Int(rng.next() % 4)]
+                    }
+                }
+                var workspace = QuantileWorkspace(sampleSize: n)
+                let binned = values.withUnsafeBufferPointer { QuantileSummary.binned($0, within: 1, 5, workspace: &workspace) }
+                let sorted = QuantileSummary(values)
+                #expect(binned.p10 == sorted.p10 && binned.p50 == sorted.p50 && binned.p90 == sorted.p90, "n \(n) shape \(shape)")
+                #expect(abs(binned.mean - sorted.mean) < 1e-12)
+            }
+        }
+    }
+
     @Test func sameSeedSameStream() {
         var a = SeededGenerator(seed: 9), b = SeededGenerator(seed: 9), c = SeededGenerator(seed: 10)
         let x = (0..<5).map { _ in a.next() }

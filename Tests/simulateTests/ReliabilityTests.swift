@@ -39,6 +39,27 @@ import Testing
         #expect(contents[0] == contents[1])
     }
 
+    /// Both cores, still deterministic: one and two projection threads (SIMULATE_THREADS and
+    /// --threads) give byte-identical outputs, sticking-point attribution and comparisons included.
+    @Test func sameBytesWithOneAndTwoProjectionThreads() throws {
+        let dir = try CLI.temporaryDirectory()
+        var contents: [[Data]] = []
+        for threads in ["1", "2"] {
+            let out = dir + "/p" + threads
+            let run = try CLI.run(["Scenarios/combined-package.json", "--draws", "50", "--out", out],
+                                  environment: ["SIMULATE_THREADS": threads])
+            #expect(run.status == 0, "\(run.stderr)")
+            let compare = try CLI.run(["compare", "Scenarios/baseline.json", "Scenarios/oakland-contract.json",
+                                       "--draws", "50", "--threads", threads, "--out", out + "/compare"])
+            #expect(compare.status == 0, "\(compare.stderr)")
+            contents.append(try ["trajectories.csv", "advanced.csv", "advanced-by-year.csv", "sticking-points.csv",
+                                 "sticking-points-network.csv", "compare/compare.csv"].map {
+                try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
+            })
+        }
+        #expect(contents[0] == contents[1])
+    }
+
     /// A run killed with SIGKILL in the middle of writing leaves every file either the previous
     /// complete version or the new complete one — never a truncated file.
     @Test func killedMidWriteLeavesOnlyCompleteFiles() throws {

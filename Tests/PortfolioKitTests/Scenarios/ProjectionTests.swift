@@ -90,6 +90,30 @@ import Testing
         #expect(a.districts.map(\.summaries) == b.districts.map(\.summaries))
     }
 
+    /// Draws run four at a time in SIMD lanes and districts run in parallel; neither may show:
+    /// draw r is the same whatever the number of draws around it, and one thread equals two.
+    @Test func drawsDoNotDependOnGroupingOrThreads() throws {
+        let run = try prepared("combined-package")
+        let five = run.project(draws: 5, threads: 1), nine = run.project(draws: 9, threads: 2)
+        for (a, b) in zip(five.districts, nine.districts) {
+            #expect(a.advancedYear == Array(b.advancedYear.prefix(5)), "\(a.district.name)")
+        }
+        let one = run.project(draws: 64, threads: 1), two = run.project(draws: 64, threads: 2)
+        #expect(one.districts.map(\.advancedYear) == two.districts.map(\.advancedYear))
+        #expect(one.districts.map(\.summaries) == two.districts.map(\.summaries))
+        #expect(one.districts.map(\.decisiveShare) == two.districts.map(\.decisiveShare))
+    }
+
+    /// Only the kept trajectory percentiles are computed; advanced years do not depend on which.
+    @Test func trajectoryChoiceKeepsAdvancedYears() throws {
+        let run = try prepared("baseline")
+        let all = run.project(draws: 40), district = run.project(draws: 40, trajectories: .district),
+            none = run.project(draws: 40, trajectories: .none)
+        #expect(all.measures.count == run.panel.framework.components.count + 1 && district.measures == ["district"] && none.measures.isEmpty)
+        #expect(all.districts.map(\.advancedYear) == none.districts.map(\.advancedYear))
+        #expect(all.districts.map { $0.summaries.map { $0.last! } } == district.districts.map { $0.summaries.map { $0.last! } })
+    }
+
     /// A contract change in Oakland never makes it advanced later than the baseline, draw by draw.
     @Test func contractChangeIsPairedWithTheBaseline() throws {
         let base = try prepared("baseline").project(draws: 200)
