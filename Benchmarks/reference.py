@@ -134,7 +134,7 @@ def project(d, trajectories, districts=None):
     component_of = np.asarray(meta["component_of"])
     member = np.zeros((E, K))
     member[np.arange(E), component_of] = 1.0
-    average = member / member.sum(0)
+    size = member.sum(0)  # component means as sum / count, as the engine divides (same ties at the threshold)
     lo, hi, thr, needed = meta["lower"], meta["upper"], meta["threshold"], meta["components_needed"]
     sd = math.sqrt(meta["step_variance"])
     horizon = meta["horizon"]
@@ -152,7 +152,7 @@ def project(d, trajectories, districts=None):
             y = np.repeat(start[idx][:, None, :], R, axis=1)                 # n x R x E
             dr = drift[idx][:, None, :] + drift_sd[idx][:, None, :] * rng.standard_normal((n, R, K))
             dr_e = dr[:, :, component_of]
-            comp0 = start[idx] @ average
+            comp0 = (start[idx] @ member) / size
             advanced_year = np.where(((comp0 >= thr).sum(1) >= needed)[:, None], t0, -1).repeat(R, axis=1)
             kept = K + 1 if trajectories == "all" else (1 if trajectories == "district" else 0)
             values = np.empty((years, kept, n, R)) if kept else None
@@ -161,7 +161,7 @@ def project(d, trajectories, districts=None):
                 y += dr_e
                 y += sd * rng.standard_normal((n, R, E))
                 np.clip(y, lo, hi, out=y)
-                comp = y @ average                                            # n x R x K
+                comp = (y @ member) / size                                    # n x R x K
                 advanced = (comp >= thr).sum(2) >= needed
                 p_year[yi] = advanced.mean(1)
                 advanced_year[advanced & (advanced_year < 0)] = t0 + yi + 1

@@ -117,7 +117,6 @@ public enum Projection {
         let needed = (0...componentCount).first { fw.advancedRule.isAdvanced(componentsInProgress: $0, of: componentCount) }
             ?? Int.max
         let threshold = fw.inProgressThreshold
-        let inverseSize = fw.elementsByComponent.map { 1 / Double($0.count) }
         let keptMeasures: [Int]
         switch trajectories {
         case .all: keptMeasures = Array(0...componentCount)
@@ -169,12 +168,12 @@ public enum Projection {
         let previousInProgress = UnsafeMutablePointer<LaneMask>.allocate(capacity: componentCount)
         let crossedThisYear = UnsafeMutablePointer<LaneMask>.allocate(capacity: componentCount)
         let firstSlot = UnsafeMutablePointer<Int>.allocate(capacity: componentCount + 1)
-        let componentScale = UnsafeMutablePointer<Double>.allocate(capacity: componentCount)
+        let componentSize = UnsafeMutablePointer<Double>.allocate(capacity: componentCount)
         for k in 0...componentCount { firstSlot[k] = componentStart[k] }
-        for k in 0..<componentCount { componentScale[k] = inverseSize[k] }
+        for k in 0..<componentCount { componentSize[k] = Double(componentStart[k + 1] - componentStart[k]) }
         defer {
             drift.deallocate(); previousInProgress.deallocate(); crossedThisYear.deallocate()
-            firstSlot.deallocate(); componentScale.deallocate()
+            firstSlot.deallocate(); componentSize.deallocate()
         }
         let lower = Lanes(repeating: lo)
 
@@ -265,7 +264,7 @@ public enum Projection {
                             sum += y[j]
                         }
                     }
-                    let score = sum * componentScale[k]
+                    let score = sum / componentSize[k]  // divide, as Framework.componentScores does: same ties at the threshold
                     if keepComponents { store(score, measure: k, year: yi, group: r0) }
                     total += score
                     let now = score .>= threshold
