@@ -10,7 +10,7 @@ Prints one JSON object, like the engine's side. Timings exclude reading the file
 
 fit: the pooled growth-curve model of TrajectoryModel.swift — per-series sufficient
 statistics by einsum, district x component cells, REML for theta = tau^2/sigma^2 by
-golden-section search with sigma^2 profiled out, the GLS normal equations with the district
+Brent's search (the engine's steps) with sigma^2 profiled out, the GLS normal equations with the district
 momenta eliminated (K x K Schur complement), then BLUP slopes and their sds. Balanced panels
 only (every district rated every year), which is what the harness generates.
 
@@ -42,21 +42,57 @@ def median_seconds(repeats, body):
     return times[len(times) // 2], result
 
 
-def golden_maximum(lower, upper, f):
-    ratio = (math.sqrt(5) - 1) / 2
+def brent_maximum(lower, upper, f, tolerance=1e-10):
+    """Brent's method, the same steps as brentMaximum in TrajectoryModel.swift."""
+    golden = (3 - math.sqrt(5)) / 2
     a, b = lower, upper
-    c, d = b - ratio * (b - a), a + ratio * (b - a)
-    fc, fd = f(c), f(d)
-    while b - a > 1e-10 * max(1.0, abs(a) + abs(b)):
-        if fc > fd:
-            b, d, fd = d, c, fc
-            c = b - ratio * (b - a)
-            fc = f(c)
+    x = w = v = a + golden * (b - a)
+    fx = fw = fv = -f(x)
+    d = e = 0.0
+    for _ in range(500):
+        m = (a + b) / 2
+        tol1 = tolerance * abs(x) + 1e-12
+        tol2 = 2 * tol1
+        if abs(x - m) <= tol2 - (b - a) / 2:
+            break
+        parabolic = False
+        if abs(e) > tol1:
+            r = (x - w) * (fx - fv)
+            q = (x - v) * (fx - fw)
+            p = (x - v) * q - (x - w) * r
+            q = 2 * (q - r)
+            if q > 0:
+                p = -p
+            else:
+                q = -q
+            previous, e = e, d
+            if abs(p) < abs(q * previous / 2) and q * (a - x) < p < q * (b - x):
+                d = p / q
+                u = x + d
+                if u - a < tol2 or b - u < tol2:
+                    d = tol1 if m >= x else -tol1
+                parabolic = True
+        if not parabolic:
+            e = (a if x >= m else b) - x
+            d = golden * e
+        u = x + d if abs(d) >= tol1 else x + (tol1 if d > 0 else -tol1)
+        fu = -f(u)
+        if fu <= fx:
+            if u >= x:
+                a = x
+            else:
+                b = x
+            v, fv, w, fw, x, fx = w, fw, x, fx, u, fu
         else:
-            a, c, fc = c, d, fd
-            d = a + ratio * (b - a)
-            fd = f(d)
-    return (a + b) / 2
+            if u < x:
+                a = u
+            else:
+                b = u
+            if fu <= fw or w == x:
+                v, fv, w, fw = w, fw, u, fu
+            elif fu <= fv or v == x or v == w:
+                v, fv = u, fu
+    return x
 
 
 def fit(ratings, years, component_of, components):
@@ -100,7 +136,7 @@ def fit(ratings, years, component_of, components):
         s2 = (within_rss + g["Q"]) / total_df
         return s2, -0.5 * (total_df * math.log(s2) + total_df + g["sumlog"] + g["logdet"])
 
-    log_theta = golden_maximum(math.log(1e-14), math.log(1e12), lambda lt: profiled(gls(math.exp(lt)))[1])
+    log_theta = brent_maximum(math.log(1e-14), math.log(1e12), lambda lt: profiled(gls(math.exp(lt)))[1])
     theta = math.exp(log_theta)
     g = gls(theta)
     s2, _ = profiled(g)
@@ -120,7 +156,9 @@ def fit(ratings, years, component_of, components):
                       + np.append(1.0 / g["W"][:-1], 0.0)[:, None])
     conditional = 1.0 / (1.0 / tau2 + cell_sxx / s2)
     slope_sd = np.sqrt(conditional + (1 - shrink) ** 2 * np.maximum(fixed_var, 0))
-    return dict(sigma2=s2, tau2=tau2, mu=mu, slope=slope, slope_sd=slope_sd)
+    # Each series' fitted level in the latest year, as the engine reports per series.
+    level = ybar + slope[:, component_of] * (t[-1] - t.mean())
+    return dict(sigma2=s2, tau2=tau2, mu=mu, slope=slope, slope_sd=slope_sd, level=level)
 
 
 def project(d, trajectories, districts=None):

@@ -10,54 +10,113 @@
 /// This step is memory-bound — each rating is read once — so it is plain loops; the model's
 /// linear algebra (the GLS normal equations) goes through BLAS/LAPACK in `CellProblem`.
 struct SeriesStatistics {
-    var district: [Int] = []
-    var element: [Int] = []
-    var count: [Int] = []
-    var meanYear: [Double] = []
-    var meanScore: [Double] = []
-    var sxy: [Double] = []
-    var sxx: [Double] = []
-    var syy: [Double] = []
+    var district: [Int]
+    var element: [Int]
+    var count: [Int]
+    var meanYear: [Double]
+    var meanScore: [Double]
+    var sxy: [Double]
+    var sxx: [Double]
+    var syy: [Double]
 
     var seriesCount: Int { district.count }
 
-    init(_ panel: Panel) {
+    /// Districts are read in fixed chunks, in parallel; chunk c writes the series of its
+    /// districts into its own region of the outputs, which are then closed up in order — so
+    /// the result does not depend on the thread count.
+    init(_ panel: Panel, threads: Int? = nil) {
         let elementCount = panel.framework.elements.count
         let capacity = panel.districts.count * elementCount
-        district.reserveCapacity(capacity); element.reserveCapacity(capacity); count.reserveCapacity(capacity)
-        meanYear.reserveCapacity(capacity); meanScore.reserveCapacity(capacity)
-        sxy.reserveCapacity(capacity); sxx.reserveCapacity(capacity); syy.reserveCapacity(capacity)
-        var block: [Double] = []     // block[e · snapshots + i]: rating of element e in snapshot i
-        var present: [Bool] = []
-        for d in panel.districts.indices {
+        let chunkCount = min(64, max(1, panel.districts.count / 64))
+        let bounds = (0...chunkCount).map { $0 * panel.districts.count / chunkCount }
+        district = [Int](repeating: 0, count: capacity); element = district; count = district
+        meanYear = [Double](repeating: 0, count: capacity); meanScore = meanYear
+        sxy = meanYear; sxx = meanYear; syy = meanYear
+        var written: [Int] = []
+        district.withUnsafeMutableBufferPointer { district in
+        element.withUnsafeMutableBufferPointer { element in
+        count.withUnsafeMutableBufferPointer { count in
+        meanYear.withUnsafeMutableBufferPointer { meanYear in
+        meanScore.withUnsafeMutableBufferPointer { meanScore in
+        sxy.withUnsafeMutableBufferPointer { sxy in
+        sxx.withUnsafeMutableBufferPointer { sxx in
+        syy.withUnsafeMutableBufferPointer { syy in
+            let out = Output(district: district.baseAddress!, element: element.baseAddress!, count: count.baseAddress!,
+                             meanYear: meanYear.baseAddress!, meanScore: meanScore.baseAddress!,
+                             sxy: sxy.baseAddress!, sxx: sxx.baseAddress!, syy: syy.baseAddress!)
+            written = Parallel.map(chunkCount, threads: threads) { c in
+                SeriesStatistics.read(panel, districts: bounds[c]..<bounds[c + 1], into: out, at: bounds[c] * elementCount)
+            }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        // Close up the regions of chunks that had unrated series (none in a balanced panel).
+        var end = 0
+        for c in 0..<chunkCount {
+            let start = bounds[c] * elementCount
+            if start != end {
+                for i in 0..<written[c] {
+                    district[end + i] = district[start + i]; element[end + i] = element[start + i]
+                    count[end + i] = count[start + i]; meanYear[end + i] = meanYear[start + i]
+                    meanScore[end + i] = meanScore[start + i]; sxy[end + i] = sxy[start + i]
+                    sxx[end + i] = sxx[start + i]; syy[end + i] = syy[start + i]
+                }
+            }
+            end += written[c]
+        }
+        if end < capacity {
+            for keyPath in [\SeriesStatistics.district, \.element, \.count] { self[keyPath: keyPath].removeLast(capacity - end) }
+            for keyPath in [\SeriesStatistics.meanYear, \.meanScore, \.sxy, \.sxx, \.syy] { self[keyPath: keyPath].removeLast(capacity - end) }
+        }
+    }
+
+    /// Where a chunk writes (disjoint regions of the output arrays).
+    private struct Output: @unchecked Sendable {
+        let district: UnsafeMutablePointer<Int>, element: UnsafeMutablePointer<Int>, count: UnsafeMutablePointer<Int>
+        let meanYear: UnsafeMutablePointer<Double>, meanScore: UnsafeMutablePointer<Double>
+        let sxy: UnsafeMutablePointer<Double>, sxx: UnsafeMutablePointer<Double>, syy: UnsafeMutablePointer<Double>
+    }
+
+    /// The series of `districts`, written from index `first` on; returns how many.
+    private static func read(_ panel: Panel, districts: Range<Int>, into out: Output, at first: Int) -> Int {
+        let elementCount = panel.framework.elements.count
+        var series = first
+        let longest = districts.map { panel.snapshotRanges[$0].count }.max() ?? 0
+        // block[e · snapshots + i]: rating of element e in snapshot i, or NaN when not rated.
+        let block = UnsafeMutablePointer<Double>.allocate(capacity: max(1, longest * elementCount))
+        let years = UnsafeMutablePointer<Double>.allocate(capacity: max(1, longest))
+        defer { block.deallocate(); years.deallocate() }
+        for d in districts {
             let snaps = panel.snapshots(ofDistrict: d)
             let n = snaps.count
-            if block.count < n * elementCount {
-                block = [Double](repeating: 0, count: n * elementCount)
-                present = [Bool](repeating: false, count: n * elementCount)
-            }
-            let years = snaps.map { Double($0.year) }
             for (i, snap) in snaps.enumerated() {
+                years[i] = Double(snap.year)
                 snap.scores.withUnsafeBufferPointer { scores in
-                    for e in 0..<elementCount {
-                        if let v = scores[e] { block[e * n + i] = v; present[e * n + i] = true } else { present[e * n + i] = false }
-                    }
+                    for e in 0..<elementCount { block[e * n + i] = scores[e] ?? .nan }
                 }
             }
             for e in 0..<elementCount {
+                let row = block + e * n
                 var observed = 0, sumT = 0.0, sumY = 0.0
-                for i in 0..<n where present[e * n + i] { observed += 1; sumT += years[i]; sumY += block[e * n + i] }
+                for i in 0..<n where !row[i].isNaN { observed += 1; sumT += years[i]; sumY += row[i] }
                 guard observed > 0 else { continue }
                 let tbar = sumT / Double(observed), ybar = sumY / Double(observed)
                 var ctx = 0.0, ctt = 0.0, cyy = 0.0
-                for i in 0..<n where present[e * n + i] {
-                    let dt = years[i] - tbar, dy = block[e * n + i] - ybar
-                    ctx += dt * block[e * n + i]; ctt += dt * dt; cyy += dy * dy
+                for i in 0..<n where !row[i].isNaN {
+                    let dt = years[i] - tbar, dy = row[i] - ybar
+                    ctx += dt * row[i]; ctt += dt * dt; cyy += dy * dy
                 }
-                district.append(d); element.append(e); count.append(observed)
-                meanYear.append(tbar); meanScore.append(ybar)
-                sxy.append(ctx); sxx.append(ctt); syy.append(cyy)
+                out.district[series] = d; out.element[series] = e; out.count[series] = observed
+                out.meanYear[series] = tbar; out.meanScore[series] = ybar
+                out.sxy[series] = ctx; out.sxx[series] = ctt; out.syy[series] = cyy
+                series += 1
             }
         }
+        return series - first
     }
 }
