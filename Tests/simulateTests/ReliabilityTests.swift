@@ -40,7 +40,7 @@ import Testing
     }
 
     /// Both cores, still deterministic: one and two projection threads (SIMULATE_THREADS and
-    /// --threads) give byte-identical outputs, sticking-point attribution and comparisons included.
+    /// --threads) give byte-identical outputs, the fit, sticking-point attribution and comparisons included.
     @Test func sameBytesWithOneAndTwoProjectionThreads() throws {
         let dir = try CLI.temporaryDirectory()
         var contents: [[Data]] = []
@@ -52,8 +52,10 @@ import Testing
             let compare = try CLI.run(["compare", "Scenarios/baseline.json", "Scenarios/oakland-contract.json",
                                        "--draws", "50", "--threads", threads, "--out", out + "/compare"])
             #expect(compare.status == 0, "\(compare.stderr)")
+            let fit = try CLI.run(["fit", "--out", out + "/fit"], environment: ["SIMULATE_THREADS": threads])
+            #expect(fit.status == 0, "\(fit.stderr)")
             contents.append(try ["trajectories.csv", "advanced.csv", "advanced-by-year.csv", "sticking-points.csv",
-                                 "sticking-points-network.csv", "compare/compare.csv"].map {
+                                 "sticking-points-network.csv", "compare/compare.csv", "fit/fit.csv"].map {
                 try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
             })
         }

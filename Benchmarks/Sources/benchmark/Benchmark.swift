@@ -137,16 +137,17 @@ extension Benchmark {
 }
 
 extension Benchmark {
-    /// The floor under the projection's inner loop: generating its normals and nothing else.
+    /// The floors under the projection's inner loop: drawing its random numbers and nothing else.
     struct Normals: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Time the four-lane normal generator alone on one core (the projection draws one normal per element-year).")
-        @Option(help: "Normals to draw.")
+            abstract: "Time, on one core, the year-to-year noise draw (one per element-year) and exact ziggurat normals.")
+        @Option(help: "Numbers to draw.")
         var count = 200_000_000
 
         func run() throws {
-            let seconds = medianSeconds(3) { _ = Projection.normalsBenchmark(count: count) }
-            printJSON([("task", "normals"), ("count", count), ("seconds", seconds)])
+            let exact = medianSeconds(3) { _ = Projection.normalsBenchmark(count: count) }
+            let noise = medianSeconds(3) { _ = Projection.noiseBenchmark(count: count) }
+            printJSON([("task", "normals"), ("count", count), ("seconds", exact), ("noise_seconds", noise)])
         }
     }
 }

@@ -54,6 +54,22 @@ public enum Projection {
         return sum.sum()
     }
 
+    /// Draw `count` year-to-year noise terms as the projection does (four 16-bit indices into
+    /// `DiscretizedNormal` per 64-bit draw, four lanes) and return their sum: the benchmark's floor.
+    public static func noiseBenchmark(count: Int, seed: UInt64 = 1) -> Double {
+        let table = DiscretizedNormal.standard.values
+        var rng = SeededGenerator4(seeds: SIMD4(seed, seed &+ 1, seed &+ 2, seed &+ 3))
+        var sum = SIMD4<Double>.zero
+        for _ in 0..<(count / 16) {
+            let bits = rng.next()
+            for c in 0..<4 {
+                let index = SIMD4<Int>(truncatingIfNeeded: (bits &>> UInt64(16 * c)) & 0xFFFF)
+                sum += SIMD4(Double(table[index[0]]), Double(table[index[1]]), Double(table[index[2]]), Double(table[index[3]]))
+            }
+        }
+        return sum.sum()
+    }
+
     /// The random-stream key of a district: every draw's stream derives from it.
     static func districtKey(seed: UInt64, name: String) -> UInt64 { mixKey([String(seed), "district", name]) }
 

@@ -59,6 +59,23 @@ public enum TrajectoryModel {
     }
 }
 
+/// Disjoint regions of `gls`'s per-district outputs, written by the chunk that owns them.
+private struct GLSBuffers: @unchecked Sendable {
+    let weight: UnsafeMutablePointer<Double>
+    let districtWeight: UnsafeMutablePointer<Double>
+    let districtRHS: UnsafeMutablePointer<Double>
+    let u: UnsafeMutablePointer<Double>?
+}
+
+private struct SeriesOutput: @unchecked Sendable {
+    let base: UnsafeMutablePointer<SeriesFit>?
+}
+
+private struct MomentumBuffer: @unchecked Sendable {
+    let momentum: UnsafeMutablePointer<Double>
+    let weight: UnsafePointer<Double>
+}
+
 /// The reduced problem on district×component cells, solved in O(cells · K) per likelihood evaluation.
 ///
 /// Two facts keep it cheap at national scale (13,000 districts):
@@ -172,45 +189,65 @@ struct CellProblem {
         var sumLogScale: Double
     }
 
+    /// Fixed chunks of identified districts for the parallel passes of `gls`: partial sums are
+    /// combined in chunk order, so results do not depend on the thread count.
+    var districtChunks: [Range<Int>] {
+        let D = identifiedDistricts.count
+        let chunks = min(16, max(1, D / 512))
+        return (0..<chunks).map { ($0 * D / chunks)..<(($0 + 1) * D / chunks) }
+    }
+
     func gls(theta: Double) throws -> GLS {
         let K = componentCount, D = identifiedDistricts.count
         var weight = [Double](repeating: 0, count: D * K)
         var districtWeight = [Double](repeating: 0, count: D)
         var districtRHS = [Double](repeating: 0, count: D)
-        var componentWeight = [Double](repeating: 0, count: K)
-        var rhs = [Double](repeating: 0, count: K)
         // U ((D − 1) × K, column-major): row d is w_d/√W_d; S = diag(A) − UᵀU eliminates every
         // non-reference district's momentum.
         var u = [Double](repeating: 0, count: max(0, D - 1) * K)
-        var logDistrictWeights = 0.0
-        weight.withUnsafeMutableBufferPointer { weight in
-        districtWeight.withUnsafeMutableBufferPointer { districtWeight in
-        districtRHS.withUnsafeMutableBufferPointer { districtRHS in
-        u.withUnsafeMutableBufferPointer { u in
-            for p in 0..<D {
-                var wSum = 0.0, rSum = 0.0
-                for i in districtCellStart[p]..<districtCellStart[p + 1] {
-                    let k = cellComponent[i]
-                    let w = 1 / (theta + cellInverseInformation[i])
-                    weight[p * K + k] = w
-                    wSum += w
-                    rSum += w * cellSlope[i]
-                    componentWeight[k] += w
-                    rhs[k] += w * cellSlope[i]
+        let chunks = districtChunks
+        struct Partial { var componentWeight: [Double]; var rhs: [Double]; var logWeights = 0.0; var quadratic = 0.0 }
+        let partials: [Partial] = weight.withUnsafeMutableBufferPointer { weight in
+            districtWeight.withUnsafeMutableBufferPointer { districtWeight in
+                districtRHS.withUnsafeMutableBufferPointer { districtRHS in
+                    u.withUnsafeMutableBufferPointer { u in
+                        let out = GLSBuffers(weight: weight.baseAddress!, districtWeight: districtWeight.baseAddress!,
+                                             districtRHS: districtRHS.baseAddress!, u: u.baseAddress)
+                        return Parallel.map(chunks.count) { c in
+                            var part = Partial(componentWeight: [Double](repeating: 0, count: K),
+                                               rhs: [Double](repeating: 0, count: K))
+                            for p in chunks[c] {
+                                var wSum = 0.0, rSum = 0.0
+                                for i in districtCellStart[p]..<districtCellStart[p + 1] {
+                                    let k = cellComponent[i]
+                                    let w = 1 / (theta + cellInverseInformation[i])
+                                    out.weight[p * K + k] = w
+                                    wSum += w
+                                    rSum += w * cellSlope[i]
+                                    part.componentWeight[k] += w
+                                    part.rhs[k] += w * cellSlope[i]
+                                }
+                                out.districtWeight[p] = wSum
+                                out.districtRHS[p] = rSum
+                                guard p < D - 1 else { continue }
+                                let scale = 1 / wSum.squareRoot()
+                                for k in 0..<K {
+                                    out.u![p + k * (D - 1)] = out.weight[p * K + k] * scale
+                                    part.rhs[k] -= out.weight[p * K + k] * rSum / wSum
+                                }
+                                part.logWeights += log(wSum)
+                            }
+                            return part
+                        }
+                    }
                 }
-                districtWeight[p] = wSum
-                districtRHS[p] = rSum
-                guard p < D - 1 else { continue }
-                let scale = 1 / wSum.squareRoot()
-                for k in 0..<K {
-                    u[p + k * (D - 1)] = weight[p * K + k] * scale
-                    rhs[k] -= weight[p * K + k] * rSum / wSum
-                }
-                logDistrictWeights += log(wSum)
             }
         }
-        }
-        }
+        var componentWeight = [Double](repeating: 0, count: K), rhs = componentWeight
+        var logDistrictWeights = 0.0
+        for part in partials {
+            for k in 0..<K { componentWeight[k] += part.componentWeight[k]; rhs[k] += part.rhs[k] }
+            logDistrictWeights += part.logWeights
         }
         var schur = try Matrix(rows: max(0, D - 1), columns: K, columnMajor: u).gram()
         for k in 0..<K { schur[k, k] = componentWeight[k] - schur[k, k] }
@@ -218,27 +255,33 @@ struct CellProblem {
         let factor = try CholeskyFactor(schur)
         let mu = try factor.solve(Matrix(rows: K, columns: 1, columnMajor: rhs)).column(0)
         var momentum = [Double](repeating: 0, count: D)
-        var quadratic = 0.0
-        weight.withUnsafeBufferPointer { weight in
-            for p in 0..<D {
-                var m = 0.0
-                if p < D - 1 {
-                    m = districtRHS[p]
-                    for k in 0..<K { m -= weight[p * K + k] * mu[k] }
-                    m /= districtWeight[p]
-                    momentum[p] = m
-                }
-                for i in districtCellStart[p]..<districtCellStart[p + 1] {
-                    let k = cellComponent[i]
-                    let r = cellSlope[i] - mu[k] - m
-                    quadratic += weight[p * K + k] * r * r
+        let quadratics: [Double] = weight.withUnsafeBufferPointer { weight in
+            momentum.withUnsafeMutableBufferPointer { momentum in
+                let out = MomentumBuffer(momentum: momentum.baseAddress!, weight: weight.baseAddress!)
+                return Parallel.map(chunks.count) { c in
+                    var quadratic = 0.0
+                    for p in chunks[c] {
+                        var m = 0.0
+                        if p < D - 1 {
+                            m = districtRHS[p]
+                            for k in 0..<K { m -= out.weight[p * K + k] * mu[k] }
+                            m /= districtWeight[p]
+                            out.momentum[p] = m
+                        }
+                        for i in districtCellStart[p]..<districtCellStart[p + 1] {
+                            let k = cellComponent[i]
+                            let r = cellSlope[i] - mu[k] - m
+                            quadratic += out.weight[p * K + k] * r * r
+                        }
+                    }
+                    return quadratic
                 }
             }
         }
         var sumLogScale = 0.0
         for g in informationGroups { sumLogScale += Double(g.cells) * log(theta + 1 / g.sxx) }
         return GLS(theta: theta, componentSlope: mu, momentum: momentum, schur: factor,
-                   cellWeight: weight, districtWeight: districtWeight, quadratic: quadratic,
+                   cellWeight: weight, districtWeight: districtWeight, quadratic: quadratics.reduce(0, +),
                    logDeterminant: logDistrictWeights + factor.logDeterminant + 2 * log(Double(D)),
                    sumLogScale: sumLogScale)
     }
@@ -298,9 +341,8 @@ struct CellProblem {
         let momentumVariance = idMomenta.count > 1
             ? idMomenta.reduce(0) { $0 + $1 * $1 } / Double(idMomenta.count - 1) : 0
 
-        var slope = [[Double]](repeating: [Double](repeating: 0, count: K), count: districtCount)
-        var slopeSD = slope
-        for d in 0..<districtCount {
+        // Per district (in parallel; each district's row depends only on its own cells).
+        let rows = Parallel.map(districtCount) { d -> (slope: [Double], sd: [Double]) in
             let p = position[d]
             let fixedVariance: [Double]
             if p < 0 {
@@ -311,34 +353,45 @@ struct CellProblem {
                 let a = (0..<K).map { g.cellWeight[p * K + $0] / g.districtWeight[p] }
                 fixedVariance = fixedVariances(a: a, extra: 1 / g.districtWeight[p])
             }
+            var slope = [Double](repeating: 0, count: K), sd = slope
             for k in 0..<K {
                 let fixedPart = mu[k] + momentum[d]
                 let cell = d * K + k
                 if cellSxx[cell] > 0 {
                     let b = cellSxy[cell] / cellSxx[cell]
                     let shrink = v.deviation / (v.deviation + v.residual / cellSxx[cell])
-                    slope[d][k] = fixedPart + shrink * (b - fixedPart)
+                    slope[k] = fixedPart + shrink * (b - fixedPart)
                     let conditional = 1 / (1 / v.deviation + cellSxx[cell] / v.residual)
-                    slopeSD[d][k] = (conditional + (1 - shrink) * (1 - shrink) * fixedVariance[k]).squareRoot()
+                    sd[k] = (conditional + (1 - shrink) * (1 - shrink) * fixedVariance[k]).squareRoot()
                 } else {
-                    slope[d][k] = fixedPart
-                    slopeSD[d][k] = (v.deviation + fixedVariance[k] + (p < 0 ? momentumVariance : 0)).squareRoot()
+                    slope[k] = fixedPart
+                    sd[k] = (v.deviation + fixedVariance[k] + (p < 0 ? momentumVariance : 0)).squareRoot()
                 }
             }
+            return (slope, sd)
         }
+        let slope = rows.map(\.slope), slopeSD = rows.map(\.sd)
 
-        let framework = panel.framework
-        var series: [SeriesFit] = []
-        series.reserveCapacity(stats.seriesCount)
+        // One SeriesFit per observed series, written in fixed chunks in parallel.
+        let componentOf = panel.framework.elements.map(\.componentIndex)
         let latestYear = panel.districts.indices.map { panel.latestSnapshot(ofDistrict: $0).year }
-        for s in 0..<stats.seriesCount {
-            let d = stats.district[s], e = stats.element[s]
-            let k = framework.elements[e].componentIndex
-            series.append(SeriesFit(district: d, element: e,
-                                    level: stats.meanScore[s] + slope[d][k] * (Double(latestYear[d]) - stats.meanYear[s]),
-                                    levelYear: latestYear[d], slope: slope[d][k], slopeSD: slopeSD[d][k],
-                                    observations: stats.count[s], meanYear: stats.meanYear[s],
-                                    meanScore: stats.meanScore[s]))
+        let seriesCount = stats.seriesCount
+        let chunks = min(16, max(1, seriesCount / 4096))
+        let series = [SeriesFit](unsafeUninitializedCapacity: seriesCount) { buffer, initialized in
+            let out = SeriesOutput(base: buffer.baseAddress)
+            _ = Parallel.map(chunks) { c in
+                for s in (c * seriesCount / chunks)..<((c + 1) * seriesCount / chunks) {
+                    let d = stats.district[s], e = stats.element[s]
+                    let k = componentOf[e]
+                    (out.base! + s).initialize(to: SeriesFit(
+                        district: d, element: e,
+                        level: stats.meanScore[s] + slope[d][k] * (Double(latestYear[d]) - stats.meanYear[s]),
+                        levelYear: latestYear[d], slope: slope[d][k], slopeSD: slopeSD[d][k],
+                        observations: stats.count[s], meanYear: stats.meanYear[s], meanScore: stats.meanScore[s]))
+                }
+                return 0
+            }
+            initialized = seriesCount
         }
         return TrajectoryFit(
             variance: v, varianceSource: given == nil ? "REML" : "given",
