@@ -341,8 +341,8 @@ struct CellProblem {
         let momentumVariance = idMomenta.count > 1
             ? idMomenta.reduce(0) { $0 + $1 * $1 } / Double(idMomenta.count - 1) : 0
 
-        // Per district (in parallel; each district's row depends only on its own cells).
-        let rows = Parallel.map(districtCount) { d -> (slope: [Double], sd: [Double]) in
+        // Per district (in parallel for large panels; each district's row depends only on its own cells).
+        let rows = Parallel.map(districtCount, threads: districtCount >= 1024 ? nil : 1) { d -> (slope: [Double], sd: [Double]) in
             let p = position[d]
             let fixedVariance: [Double]
             if p < 0 {

@@ -9,11 +9,12 @@ import LinearAlgebra
 /// Items are handed out one at a time from a shared counter, which balances uneven items.
 public enum Parallel {
     /// Threads to use when the caller does not say: `SIMULATE_THREADS` if set to a positive
-    /// integer, otherwise the active processor count.
-    public static var defaultThreads: Int {
+    /// integer, otherwise the active processor count. Read once (the environment is a
+    /// dictionary built on every access, and the fit asks dozens of times).
+    public static let defaultThreads: Int = {
         if let text = ProcessInfo.processInfo.environment["SIMULATE_THREADS"], let n = Int(text), n > 0 { return n }
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
-    }
+    }()
 
     /// The engine's parallelism is over districts; its BLAS calls are small (K × K systems and
     /// one tall `dsyrk`), where OpenBLAS's extra threads only spin and steal the cores the
