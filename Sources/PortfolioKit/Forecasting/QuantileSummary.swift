@@ -35,24 +35,25 @@ public struct QuantileSummary: Equatable, Sendable {
         let bins = w.counts.count / 4
         let scale = Double(bins) / (upper - lower)
         @inline(__always) func bin(_ v: Double) -> Int { min(max(Int((v - lower) * scale), 0), bins - 1) }
-        // Four interleaved histograms: neighbouring values often share a bin, and one counter
-        // would make every increment wait for the previous one.
-        var sum = 0.0
+        // Four interleaved histograms and four partial sums: neighbouring values often share a
+        // bin, and one counter (or one running sum) would make every step wait for the last.
+        var sums = SIMD4<Double>.zero
         w.counts.withUnsafeMutableBufferPointer { counts in
             for b in 0..<(4 * bins) { counts[b] = 0 }
             var i = 0
             while i + 4 <= n {
-                let a = values[i], b = values[i + 1], c = values[i + 2], d = values[i + 3]
-                sum += a; sum += b; sum += c; sum += d
-                counts[bin(a)] += 1
-                counts[bins + bin(b)] += 1
-                counts[2 * bins + bin(c)] += 1
-                counts[3 * bins + bin(d)] += 1
+                let v = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
+                sums += v
+                counts[bin(v[0])] &+= 1
+                counts[bins + bin(v[1])] &+= 1
+                counts[2 * bins + bin(v[2])] &+= 1
+                counts[3 * bins + bin(v[3])] &+= 1
                 i += 4
             }
-            while i < n { sum += values[i]; counts[bin(values[i])] += 1; i += 1 }
-            for b in 0..<bins { counts[b] += counts[bins + b] + counts[2 * bins + b] + counts[3 * bins + b] }
+            while i < n { sums[0] += values[i]; counts[bin(values[i])] &+= 1; i += 1 }
+            for b in 0..<bins { counts[b] &+= counts[bins + b] &+ counts[2 * bins + b] &+ counts[3 * bins + b] }
         }
+        let sum = sums.sum()
         // The order statistics needed: ⌊h⌋ and ⌊h⌋ + 1 for each probability, ascending.
         var ranks: [Int] = []
         for p in QuantileSummary.probabilities {
@@ -64,7 +65,7 @@ public struct QuantileSummary: Equatable, Sendable {
         var below = [Int](repeating: 0, count: ranks.count)
         var cumulative = 0, b = 0
         for (i, r) in ranks.enumerated() {
-            while cumulative + w.counts[b] <= r { cumulative += w.counts[b]; b += 1 }
+            while cumulative + Int(w.counts[b]) <= r { cumulative += Int(w.counts[b]); b += 1 }
             rankBin[i] = b; below[i] = cumulative
         }
         var slots = 0
@@ -98,14 +99,14 @@ public struct QuantileSummary: Equatable, Sendable {
 
 /// Reusable buffers for `QuantileSummary`'s binned selection (one per thread).
 struct QuantileWorkspace {
-    var counts: [Int]
+    var counts: [Int32]
     var slotOfBin: [Int]
     var gathered: [[Double]]
 
     /// About eight values per bin, between 64 and 1,024 bins.
     init(sampleSize: Int) {
         let bins = min(1024, max(64, sampleSize / 8))
-        counts = [Int](repeating: 0, count: 4 * bins)
+        counts = [Int32](repeating: 0, count: 4 * bins)
         slotOfBin = [Int](repeating: -1, count: bins)
         gathered = [[Double]](repeating: [], count: 2 * QuantileSummary.probabilities.count)
     }
