@@ -197,6 +197,29 @@ def main():
         f"{engine13['bytes'] / engine13['seconds'] / 1e9:.2f} GB/s against a {MEMORY_GBPS:.0f} GB/s copy ceiling — "
         f"the rest is the REML search and one slope per series.")
     say()
+    # ---- Targets (issue: performance), first in the written block -------------------------------
+    e13, n13 = fits[13000]
+    natl_seconds = national["seconds"]
+    targets = [
+        ("Fit, 13,000 districts × 36 elements × 10 years: ≤ 1 s", f"{e13['seconds']:.3f} s", e13["seconds"] <= 1),
+        ("… and no slower than numpy's solve of the same model", f"numpy {n13['seconds']:.3f} s = {n13['seconds'] / e13['seconds']:.2f}× the engine",
+         e13["seconds"] <= n13["seconds"]),
+        ("Projection, shipped panel, 10,000 draws × 20 years, advanced years included: ≤ 0.5 s", f"{two['seconds']:.3f} s",
+         two["seconds"] <= 0.5),
+        ("… and ≥ 8× faster than the numpy reference", f"{ref['seconds'] / two['seconds']:.1f}×", ref["seconds"] / two["seconds"] >= 8),
+        ("13,000 districts × 1,000 draws × 20 years with advanced-year outputs: ≤ 15 s", f"{natl_seconds:.1f} s", natl_seconds <= 15),
+        ("… and ≤ 4 GiB peak memory", f"{national['rss_mib']:.0f} MiB", national["rss_mib"] <= 4096),
+        ("`simulate compare`, 8 alternatives, shipped panel, 2,000 draws, end to end: ≤ 3 s", f"{compare_wall:.2f} s", compare_wall <= 3),
+        ("Both cores, byte-identical outputs with 1 and 2 threads", "same SHA-256" if one["outputs_sha256"] == two["outputs_sha256"] else "DIFFERENT",
+         one["outputs_sha256"] == two["outputs_sha256"]),
+    ]
+    table = ["### Targets", "", "| target | measured (this run) | met |", "|---|---|---|"]
+    table += [f"| {name} | {value} | {'yes' if ok else '**no**'} |" for name, value, ok in targets]
+    table.append("")
+    for line in reversed(table):
+        lines.insert(0, line)
+    print("\n".join(table))
+
     say(f"Machine: {platform.machine()}, {os.cpu_count()} cores ({platform.processor() or 'cpu'}); "
         f"Python {platform.python_version()}, numpy {json.loads(subprocess.check_output([sys.executable, '-c', 'import json, numpy; print(json.dumps(numpy.__version__))']).decode())}; "
         f"measured {time.strftime('%Y-%m-%d')}.")

@@ -31,7 +31,7 @@ extension Simulate {
         var skipAttribution = false
 
         @Option(name: .long, help: ArgumentHelp(
-            "Trajectory percentiles to write: all (every component and the district score), district (the district score only; for thousands of districts), or none.",
+            "Trajectory percentiles to keep in trajectories.csv and the fan charts: all (every component and the district score), district (the district score only; for thousands of districts), or none (no trajectories.csv, no fan charts).",
             valueName: "all|district|none"))
         var trajectories: Projection.Trajectories = .all
 
@@ -51,11 +51,12 @@ extension Simulate {
                 let result = prepared.project(draws: draws, seed: seed, trajectories: trajectories, threads: threads,
                                               progress: bar.update)
                 bar.finish()
-                var files: [(name: String, contents: String)] = [
-                    ("trajectories.csv", ScenarioReport.trajectories(result, panel: prepared.panel).text),
-                    ("advanced.csv", ScenarioReport.advanced(result).text),
-                    ("advanced-by-year.csv", ScenarioReport.advancedByYear(result).text),
-                ]
+                var files: [(name: String, contents: String)] = []
+                if trajectories != .none {
+                    files.append(("trajectories.csv", ScenarioReport.trajectories(result, panel: prepared.panel).text))
+                }
+                files.append(("advanced.csv", ScenarioReport.advanced(result).text))
+                files.append(("advanced-by-year.csv", ScenarioReport.advancedByYear(result).text))
                 var attribution: [StickingPointAttribution.Row] = []
                 if !skipAttribution {
                     let attributionBar = ProgressBar("Attributing sticking points")

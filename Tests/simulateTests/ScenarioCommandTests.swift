@@ -47,6 +47,35 @@ import Testing
         let third = try Data(contentsOf: URL(fileURLWithPath: out + "/trajectories.csv"))
         #expect(third != first[0])
     }
+
+    /// `--trajectories district` keeps only the district-score rows (observed and projected),
+    /// `none` writes no trajectories.csv and no fan charts; the advanced years are the same bytes.
+    @Test func trajectoryChoiceChangesOnlyTheTrajectories() throws {
+        let dir = try CLI.temporaryDirectory()
+        var advanced: [Data] = []
+        for choice in ["all", "district", "none"] {
+            let out = dir + "/" + choice
+            let run = try CLI.run(["Scenarios/baseline.json", "--draws", "40", "--skip-attribution", "--trajectories", choice, "--out", out])
+            #expect(run.status == 0, "\(run.stderr)")
+            advanced.append(try Data(contentsOf: URL(fileURLWithPath: out + "/advanced.csv")))
+            let trajectories = out + "/trajectories.csv"
+            let fans = try FileManager.default.contentsOfDirectory(atPath: out + "/charts").filter { $0.hasPrefix("fan-") }
+            switch choice {
+            case "none":
+                #expect(!FileManager.default.fileExists(atPath: trajectories))
+                #expect(fans.isEmpty)
+            case "district":
+                let rows = try String(contentsOfFile: trajectories, encoding: .utf8).split(separator: "\n").dropFirst()
+                #expect(!rows.isEmpty && rows.allSatisfy { $0.split(separator: ",")[3] == "district" })
+                #expect(fans.count == 25)
+            default:
+                #expect(fans.count == 25)
+            }
+        }
+        #expect(advanced[0] == advanced[1] && advanced[1] == advanced[2])
+        let bad = try CLI.run(["Scenarios/baseline.json", "--trajectories", "some"])
+        #expect(bad.status != 0 && bad.stderr.contains("--trajectories"))
+    }
 }
 
 /// Every bad scenario: one located error, non-zero exit, nothing written.

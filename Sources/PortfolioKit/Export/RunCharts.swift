@@ -7,10 +7,12 @@ public enum RunCharts {
          "recent-progress.svg": PanelCharts.recentProgress(d, caveat: caveat)]
     }
 
-    /// The panel charts plus a fan chart per projected district.
+    /// The panel charts plus a fan chart per projected district (when the run kept the
+    /// district-score percentiles, i.e. not `--trajectories none`).
     public static func scenario(_ result: ProjectionResult, panel: Panel, caveat: String?) -> [String: String] {
         var charts = self.panel(PanelDescription(panel), framework: panel.framework, caveat: caveat)
         let fw = panel.framework
+        guard result.measures.last == "district" else { return charts }
         for p in result.districts {
             guard let d = panel.districtIndex(named: p.district.name) else { continue }
             let observed = panel.snapshots(ofDistrict: d).map { ($0.year, fw.districtScore(componentScores: fw.componentScores($0.scores))) }

@@ -9,14 +9,16 @@ public enum ScenarioReport {
     public static func trajectories(_ result: ProjectionResult, panel: Panel) -> CSVTable {
         var t = CSVTable(header: trajectoriesHeader)
         let fw = panel.framework
+        let names = fw.components.map(\.shortName) + ["district"]
         for p in result.districts {
             if let d = panel.districtIndex(named: p.district.name) {
                 for snap in panel.snapshots(ofDistrict: d) {
                     let components = fw.componentScores(snap.scores)
                     let values = components + [fw.districtScore(componentScores: components)]
-                    for (m, v) in values.enumerated() {
+                    // Observed rows for the measures the run kept (all, the district score, or none).
+                    for (name, v) in zip(names, values) where result.measures.contains(name) {
                         let x = CSVTable.number(v)
-                        t.append([result.scenario, p.district.name, String(snap.year), result.measures[m], x, x, x, x, "true"])
+                        t.append([result.scenario, p.district.name, String(snap.year), name, x, x, x, x, "true"])
                     }
                 }
             }
