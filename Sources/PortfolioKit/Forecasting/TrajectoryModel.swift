@@ -197,14 +197,29 @@ struct CellProblem {
         return (0..<chunks).map { ($0 * D / chunks)..<(($0 + 1) * D / chunks) }
     }
 
-    func gls(theta: Double) throws -> GLS {
+    /// Buffers one likelihood evaluation fills, kept across the ~20 evaluations of the REML
+    /// search: fresh megabyte-sized arrays each time cost more in page faults than the arithmetic.
+    final class Workspace {
+        var weight: [Double], districtWeight: [Double], districtRHS: [Double], u: [Double]
+        init(districts D: Int, components K: Int) {
+            weight = [Double](repeating: 0, count: D * K)
+            districtWeight = [Double](repeating: 0, count: D)
+            districtRHS = districtWeight
+            // U ((D − 1) × K, column-major): row d is w_d/√W_d; S = diag(A) − UᵀU eliminates
+            // every non-reference district's momentum.
+            u = [Double](repeating: 0, count: max(0, D - 1) * K)
+        }
+    }
+
+    func makeWorkspace() -> Workspace { Workspace(districts: identifiedDistricts.count, components: componentCount) }
+
+    func gls(theta: Double, workspace: Workspace? = nil) throws -> GLS {
         let K = componentCount, D = identifiedDistricts.count
-        var weight = [Double](repeating: 0, count: D * K)
-        var districtWeight = [Double](repeating: 0, count: D)
-        var districtRHS = [Double](repeating: 0, count: D)
-        // U ((D − 1) × K, column-major): row d is w_d/√W_d; S = diag(A) − UᵀU eliminates every
-        // non-reference district's momentum.
-        var u = [Double](repeating: 0, count: max(0, D - 1) * K)
+        let work = workspace ?? makeWorkspace()
+        // Every entry the evaluation reads is rewritten below (absent cells keep weight 0).
+        var weight = work.weight, districtWeight = work.districtWeight, districtRHS = work.districtRHS, u = work.u
+        work.weight = []; work.districtWeight = []; work.districtRHS = []; work.u = []  // unique: no copy on write
+        defer { work.weight = weight; work.districtWeight = districtWeight; work.districtRHS = districtRHS; work.u = u }
         let chunks = districtChunks
         struct Partial { var componentWeight: [Double]; var rhs: [Double]; var logWeights = 0.0; var quadratic = 0.0 }
         let partials: [Partial] = weight.withUnsafeMutableBufferPointer { weight in
@@ -298,8 +313,9 @@ struct CellProblem {
 
     /// REML: Brent's search of the profiled likelihood over log θ.
     func estimateVariance() throws -> VarianceComponents {
+        let workspace = makeWorkspace()
         let logTheta = try brentMaximum(lower: log(1e-14), upper: log(1e12)) { lt in
-            let g = try gls(theta: exp(lt))
+            let g = try gls(theta: exp(lt), workspace: workspace)
             return logLikelihood(g, residualVariance: profiledResidualVariance(g))
         }
         let g = try gls(theta: exp(logTheta))
