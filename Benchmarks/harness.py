@@ -78,8 +78,14 @@ def main():
     fits = {}
     for d in [25, 1000, 13000]:
         export = os.path.join(work, f"fit{d}")
-        engine = measure([BENCH, "fit", "--districts", str(d), "--repeats", repeats, "--export", export])
-        numpy = measure(REFERENCE + ["fit", export, "--repeats", repeats])
+        run([BENCH, "fit", "--districts", str(d), "--repeats", "1", "--export", export])  # inputs only, not timed
+        # Interleaved E, N, E, N (the VM's speed drifts); each side keeps its lower median.
+        engine = measure([BENCH, "fit", "--districts", str(d), "--repeats", "7"])
+        numpy = measure(REFERENCE + ["fit", export, "--repeats", "7"])
+        engine2 = measure([BENCH, "fit", "--districts", str(d), "--repeats", "7"])
+        numpy2 = measure(REFERENCE + ["fit", export, "--repeats", "7"])
+        engine = min(engine, engine2, key=lambda r: r["seconds"])
+        numpy = min(numpy, numpy2, key=lambda r: r["seconds"])
         dmu = max(abs(a - b) for a, b in zip(engine["mu"], numpy["mu"]))
         ds2 = abs(engine["sigma2"] - numpy["sigma2"]) / numpy["sigma2"]
         gbps = engine["bytes"] / engine["seconds"] / 1e9
