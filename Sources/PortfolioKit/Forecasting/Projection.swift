@@ -2,7 +2,8 @@
 ///
 /// Each draw of each district: the district×component drifts are drawn from their
 /// estimates and sds (parameter uncertainty); each year every rating moves by its drift,
-/// the active slope and level effects, and persistence noise N(0, q) (year-to-year noise);
+/// the active slope and level effects, and persistence noise N(0, q) (year-to-year noise, drawn
+/// from the 65,536-point `DiscretizedNormal`; drifts and effect sizes use exact normals);
 /// lever effect sizes are drawn from their distributions (lever uncertainty). Ratings stay
 /// on the scale (clamped each year) and under the sticking-point ceilings that hold. The
 /// framework's advanced rule is applied to every simulated year.
