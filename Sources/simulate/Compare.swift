@@ -30,22 +30,13 @@ extension Simulate {
         @Option(name: .long, help: "Year of the swept levers' interventions.")
         var year: Int?
 
-        @Option(name: .long, help: "Monte Carlo draws (default: the baseline's).")
-        var draws: Int?
-
-        @Option(name: .long, help: "Random seed (default: the baseline's).")
-        var seed: UInt64?
+        @OptionGroup var monteCarlo: MonteCarloOptions
 
         @Option(name: .long, help: ArgumentHelp("Output directory (default: Results/compare-<baseline name>).", valueName: "dir"))
         var out: String?
 
-        @Option(name: .long, help: "Threads (default: SIMULATE_THREADS, else every core). Outputs do not depend on it.")
-        var threads: Int?
-
         func validate() throws {
             guard !scenarios.isEmpty else { throw ValidationError("give a baseline scenario file") }
-            if let draws, draws < 1 { throw ValidationError("--draws must be at least 1 (got \(draws))") }
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
             if levers != nil {
                 guard (district == nil) != (state == nil) else { throw ValidationError("--levers needs exactly one of --district or --state") }
                 guard year != nil else { throw ValidationError("--levers needs --year") }
@@ -68,14 +59,14 @@ extension Simulate {
                         alternatives.append(try ScenarioRun.prepare(scenario: baseline.scenario.adding(intervention, name: lever)))
                     }
                 }
-                let n = draws ?? baseline.scenario.draws, s = seed ?? baseline.scenario.seed
+                let n = monteCarlo.draws ?? baseline.scenario.draws, s = monteCarlo.seed ?? baseline.scenario.seed
                 let bar = ProgressBar("Projecting \(1 + alternatives.count) scenarios")
                 let total = Double(1 + alternatives.count)
                 // Comparisons need only the advanced years: no trajectory percentiles.
-                let base = baseline.project(draws: n, seed: s, trajectories: .none, threads: threads) { bar.update($0 / total) }
+                let base = baseline.project(draws: n, seed: s, trajectories: .none, threads: monteCarlo.threads) { bar.update($0 / total) }
                 var results: [ProjectionResult] = []
                 for (i, alt) in alternatives.enumerated() {
-                    results.append(alt.project(draws: n, seed: s, trajectories: .none, threads: threads) {
+                    results.append(alt.project(draws: n, seed: s, trajectories: .none, threads: monteCarlo.threads) {
                         bar.update((Double(i + 1) + $0) / total)
                     })
                 }

@@ -18,11 +18,7 @@ extension Simulate {
         @Argument(help: ArgumentHelp("Scenario JSON file (see Scenarios/README.md).", valueName: "scenario.json"))
         var scenario: String
 
-        @Option(name: .long, help: "Monte Carlo draws (default: the scenario's, else 1000).")
-        var draws: Int?
-
-        @Option(name: .long, help: "Random seed (default: the scenario's, else 1).")
-        var seed: UInt64?
+        @OptionGroup var monteCarlo: MonteCarloOptions
 
         @Option(name: .long, help: ArgumentHelp("Output directory (default: Results/<scenario name>).", valueName: "dir"))
         var out: String?
@@ -35,20 +31,13 @@ extension Simulate {
             valueName: "all|district|none"))
         var trajectories: Projection.Trajectories = .all
 
-        @Option(name: .long, help: "Threads (default: SIMULATE_THREADS, else every core). Outputs do not depend on it.")
-        var threads: Int?
-
-        func validate() throws {
-            if let draws, draws < 1 { throw ValidationError("--draws must be at least 1 (got \(draws))") }
-            if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
-        }
-
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
                 let prepared = try ScenarioRun.prepare(scenario)
                 for warning in prepared.warnings { Console.error(warning.description) }
                 let bar = ProgressBar("Projecting \(prepared.scenario.name)")
-                let result = prepared.project(draws: draws, seed: seed, trajectories: trajectories, threads: threads,
+                let result = prepared.project(draws: monteCarlo.draws, seed: monteCarlo.seed, trajectories: trajectories,
+                                              threads: monteCarlo.threads,
                                               progress: bar.update)
                 bar.finish()
                 var files: [(name: String, contents: String)] = []
@@ -60,7 +49,7 @@ extension Simulate {
                 var attribution: [StickingPointAttribution.Row] = []
                 if !skipAttribution {
                     let attributionBar = ProgressBar("Attributing sticking points")
-                    attribution = StickingPointAttribution.run(prepared, baseline: result, threads: threads,
+                    attribution = StickingPointAttribution.run(prepared, baseline: result, threads: monteCarlo.threads,
                                                                progress: attributionBar.update)
                     attributionBar.finish()
                     files.append(("sticking-points.csv", AttributionReport.table(attribution, scenario: result.scenario).text))

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import PortfolioKit
 
 @main
@@ -19,6 +20,9 @@ struct Simulate: ParsableCommand {
 
     static func main() {
         Parallel.useOneBLASThreadUnlessConfigured()
+        if let text = ProcessInfo.processInfo.environment["SIMULATE_THREADS"], (Int(text) ?? 0) < 1 {
+            Console.error("warning: SIMULATE_THREADS=\(text) is not a positive integer; using every core (\(Parallel.defaultThreads))")
+        }
         main(nil)
     }
 }
