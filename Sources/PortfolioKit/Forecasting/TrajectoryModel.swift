@@ -312,7 +312,8 @@ struct CellProblem {
     }
 
     /// REML: Brent's search of the profiled likelihood over log θ.
-    func estimateVariance() throws -> VarianceComponents {
+    /// The REML estimate, with the GLS at it (the fit's final solve reuses it).
+    func estimateVariance() throws -> (VarianceComponents, GLS) {
         let workspace = makeWorkspace()
         let logTheta = try brentMaximum(lower: log(1e-14), upper: log(1e12)) { lt in
             let g = try gls(theta: exp(lt), workspace: workspace)
@@ -320,13 +321,12 @@ struct CellProblem {
         }
         let g = try gls(theta: exp(logTheta))
         let s2 = profiledResidualVariance(g)
-        return VarianceComponents(residual: s2, deviation: exp(logTheta) * s2)
+        return (VarianceComponents(residual: s2, deviation: exp(logTheta) * s2), g)
     }
 
     func solve(variance given: VarianceComponents?) throws -> TrajectoryFit {
-        let v = try given ?? estimateVariance()
+        let (v, g) = try given.map { ($0, try gls(theta: $0.deviation / $0.residual)) } ?? estimateVariance()
         let K = componentCount, D = identifiedDistricts.count
-        let g = try gls(theta: v.deviation / v.residual)
         let inverseSchur = try g.schur.inverse()
         // Sum-to-zero shift c: μ' = μ + c, m'_d = m_d − c, with c the mean momentum of identified districts.
         let shift = g.momentum.reduce(0, +) / Double(D)
