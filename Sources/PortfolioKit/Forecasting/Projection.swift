@@ -58,15 +58,13 @@ public enum Projection {
     /// Draw `count` year-to-year noise terms as the projection does (four 16-bit indices into
     /// `DiscretizedNormal` per 64-bit draw, four lanes) and return their sum: the benchmark's floor.
     public static func noiseBenchmark(count: Int, seed: UInt64 = 1) -> Double {
-        let table = DiscretizedNormal.standard.values
+        let table = DiscretizedNormal.standard
+        let perDraw = DiscretizedNormal.pointsPerDraw
         var rng = SeededGenerator4(seeds: SIMD4(seed, seed &+ 1, seed &+ 2, seed &+ 3))
         var sum = SIMD4<Double>.zero
-        for _ in 0..<(count / 16) {
+        for _ in 0..<(count / (4 * perDraw)) {
             let bits = rng.next()
-            for c in 0..<4 {
-                let index = SIMD4<Int>(truncatingIfNeeded: (bits &>> UInt64(16 * c)) & 0xFFFF)
-                sum += SIMD4(Double(table[index[0]]), Double(table[index[1]]), Double(table[index[2]]), Double(table[index[3]]))
-            }
+            for c in 0..<perDraw { sum += table.points(bits, field: c) }
         }
         return sum.sum()
     }
@@ -176,8 +174,9 @@ public enum Projection {
         let frozen = UnsafeMutablePointer<LaneMask>.allocate(capacity: elementCount)
         let noise = UnsafeMutablePointer<Lanes>.allocate(capacity: elementCount)
         defer { y.deallocate(); increment.deallocate(); effectCap.deallocate(); frozen.deallocate(); noise.deallocate() }
-        let noiseTable = DiscretizedNormal.standard.values
-        let noiseWords = (elementCount + 3) / 4
+        let noiseTable = DiscretizedNormal.standard
+        let perDraw = DiscretizedNormal.pointsPerDraw
+        let noiseWords = (elementCount + perDraw - 1) / perDraw
         var imposedCap = [[Lanes]](repeating: [], count: plan.effects.count)
         var sizes = [Lanes](repeating: .zero, count: plan.effects.count)
         // Flat buffers, not arrays, in the loops: no uniqueness checks or bounds checks per element.
@@ -256,10 +255,8 @@ public enum Projection {
                 // draws every year whatever is frozen, so streams stay aligned across scenarios.
                 for w in 0..<noiseWords {
                     let bits = rng.next()
-                    for c in 0..<4 where 4 * w + c < elementCount {
-                        let index = SIMD4<Int>(truncatingIfNeeded: (bits &>> UInt64(16 * c)) & 0xFFFF)
-                        noise[4 * w + c] = noiseSD * Lanes(Double(noiseTable[index[0]]), Double(noiseTable[index[1]]),
-                                                           Double(noiseTable[index[2]]), Double(noiseTable[index[3]]))
+                    for c in 0..<perDraw where perDraw * w + c < elementCount {
+                        noise[perDraw * w + c] = noiseSD * noiseTable.points(bits, field: c)
                     }
                 }
                 var inProgress = SIMD4<Int64>.zero, total = Lanes.zero

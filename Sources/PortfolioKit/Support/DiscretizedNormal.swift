@@ -24,6 +24,16 @@ struct DiscretizedNormal: @unchecked Sendable {
         for i in 0..<size { table[i] = Float(inverseNormalCDF((Double(i) + 0.5) / Double(size))) }
         return DiscretizedNormal(values: table)
     }()
+
+    /// Points per 64-bit draw: its four 16-bit fields.
+    static let pointsPerDraw = 64 / bits
+
+    /// Four lanes' points from field `field` (0 ..< 4) of four 64-bit draws.
+    @inline(__always)
+    func points(_ draws: SIMD4<UInt64>, field: Int) -> SIMD4<Double> {
+        let index = SIMD4<Int>(truncatingIfNeeded: (draws &>> UInt64(DiscretizedNormal.bits * field)) & UInt64(DiscretizedNormal.size - 1))
+        return SIMD4(Double(values[index[0]]), Double(values[index[1]]), Double(values[index[2]]), Double(values[index[3]]))
+    }
 }
 
 /// Φ⁻¹(p) for 0 < p < 1: Acklam's rational approximation (relative error 1.2e-9) refined by
