@@ -11,7 +11,10 @@ extension Simulate {
             discussion: """
                 `simulate SCENARIO.json` is short for `simulate run SCENARIO.json`. Writes to
                 Results/<scenario name>/ (or --out): trajectories.csv, advanced.csv,
-                advanced-by-year.csv and manifest.json, each file written atomically.
+                advanced-by-year.csv, network.csv (advanced districts per year), sticking-point
+                files, charts, brief.html and manifest.json, each file written atomically.
+                Background events (leadership turnover, backlash, takeover) happen at rates
+                from the events file unless the scenario says "background": "off".
                 """
         )
 
@@ -46,6 +49,7 @@ extension Simulate {
                 }
                 files.append(("advanced.csv", ScenarioReport.advanced(result).text))
                 files.append(("advanced-by-year.csv", ScenarioReport.advancedByYear(result).text))
+                files.append(("network.csv", NetworkReport.table(result).text))
                 var attribution: [StickingPointAttribution.Row] = []
                 if !skipAttribution {
                     let attributionBar = ProgressBar("Attributing sticking points")
@@ -70,6 +74,7 @@ extension Simulate {
                 try OutputDirectory(directory).write(files)
                 if let caveat { Console.out("Note: " + caveat + "\n") }
                 if !prepared.scenario.description.isEmpty { Console.out(prepared.scenario.description + "\n") }
+                Console.out(BackgroundReport.text(prepared) + "\n")
                 Console.out(ScenarioReport.text(result))
                 if !skipAttribution { Console.out("\n" + AttributionReport.text(attribution, horizon: result.horizon)) }
                 Console.out("\nWrote \(directory)/: " + files.map(\.name).filter { !$0.hasPrefix("charts/") }.joined(separator: ", ")

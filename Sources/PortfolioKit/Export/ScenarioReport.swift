@@ -2,7 +2,8 @@
 public enum ScenarioReport {
     public static let engineVersion = "portfolio-forecast 0.1.0"
     public static let trajectoriesHeader = ["scenario", "district", "year", "measure", "mean", "p10", "p50", "p90", "observed"]
-    public static let advancedHeader = ["scenario", "district", "advanced_now", "p_advanced_by_horizon", "year_p10", "year_p50", "year_p90"]
+    public static let advancedHeader = ["scenario", "district", "advanced_now", "p_advanced_by_horizon", "year_p10", "year_p50", "year_p90",
+                                        "p_advanced_at_horizon"]
     public static let advancedByYearHeader = ["scenario", "district", "year", "p_advanced"]
 
     /// `trajectories.csv`: observed years (observed = true, all columns the observed value), then projected years.
@@ -37,7 +38,7 @@ public enum ScenarioReport {
         for p in result.districts {
             t.append([result.scenario, p.district.name, p.advancedNow ? "true" : "false", CSVTable.number(p.pAdvancedByHorizon),
                       p.advancedYearQuantile(0.1).map(String.init) ?? "", p.advancedYearQuantile(0.5).map(String.init) ?? "",
-                      p.advancedYearQuantile(0.9).map(String.init) ?? ""])
+                      p.advancedYearQuantile(0.9).map(String.init) ?? "", CSVTable.number(p.pAdvancedAtHorizon)])
         }
         return t
     }
@@ -57,6 +58,10 @@ public enum ScenarioReport {
     public static func manifest(run: ScenarioRun, result: ProjectionResult, inputs: [(role: String, path: String, sha256: String)],
                                 outputs: [(name: String, contents: String)], commandLine: [String]) -> String {
         var s = "{\n"
+        s += "  \"background\": [" + run.plan.background.map { b in
+            "{\"lever\": \(json(b.leverID)), \"ratePerDistrictYear\": \(CSVTable.number(b.rate, decimals: 6)), \"source\": \(json(BackgroundReport.source(b)))}"
+        }.joined(separator: ", ") + "],\n"
+        s += "  \"paceChangeSD\": \(CSVTable.number(run.forecaster.paceChangeVariance.squareRoot(), decimals: 6)),\n"
         s += "  \"engine\": \(json(engineVersion)),\n"
         s += "  \"scenario\": \(json(result.scenario)),\n"
         s += "  \"seed\": \(result.seed),\n  \"draws\": \(result.draws),\n  \"horizon\": \(result.horizon),\n"
@@ -93,7 +98,7 @@ public enum ScenarioReport {
     /// The printed table: one row a district.
     public static func text(_ result: ProjectionResult) -> String {
         var t = TextTable(header: ["District", "Latest", "Score", "Advanced now", "Median year advanced (80% interval)",
-                                   "P(advanced by \(result.horizon))"], rightAligned: [1, 2, 5])
+                                   "P(advanced by \(result.horizon))", "P(advanced in \(result.horizon))"], rightAligned: [1, 2, 5, 6])
         for p in result.districts.sorted(by: { $0.currentScore > $1.currentScore }) {
             let median = p.advancedYearQuantile(0.5)
             let low = p.advancedYearQuantile(0.1), high = p.advancedYearQuantile(0.9)
@@ -106,8 +111,9 @@ public enum ScenarioReport {
                 when = "not by \(result.horizon)" + (low.map { " (10%: \($0))" } ?? "")
             }
             t.rows.append([p.district.name, String(p.latestYear), fixed(p.currentScore, decimals: 2), p.advancedNow ? "yes" : "",
-                           when, fixed(p.pAdvancedByHorizon, decimals: 2)])
+                           when, fixed(p.pAdvancedByHorizon, decimals: 2), fixed(p.pAdvancedAtHorizon, decimals: 2)])
         }
         return "Scenario \(result.scenario): \(result.draws) draws, seed \(result.seed), horizon \(result.horizon)\n" + t.rendered
+            + "P(advanced by \(result.horizon)): advanced in any year up to \(result.horizon) (advanced now counts); P(advanced in \(result.horizon)): advanced in that year.\n"
     }
 }

@@ -17,6 +17,21 @@ public struct DistrictProjection: Sendable {
     /// which this component's crossing of the threshold was decisive (a draw where several cross
     /// in the deciding year is split equally); nil when no draw becomes advanced during it.
     public var decisiveShare: [Double]?
+    /// Bit `draw % 64` of word `yearIndex * ⌈draws/64⌉ + draw / 64`: whether that draw is advanced in
+    /// that projected year (for network counts per draw); empty when the projection did not keep it.
+    public var advancedBits: [UInt64] = []
+
+    /// P(advanced in the horizon year) — not the same as P(ever advanced by it): a district can
+    /// become advanced and fall back.
+    public var pAdvancedAtHorizon: Double { pAdvanced.last ?? 0 }
+
+    /// Whether draw `r` is advanced in year `year` (the latest observed status up to `latestYear`).
+    public func isAdvanced(draw r: Int, year: Int) -> Bool {
+        guard year > latestYear else { return advancedNow }
+        guard let yi = years.firstIndex(of: year), !advancedBits.isEmpty else { return false }
+        let words = (advancedYear.count + 63) / 64
+        return advancedBits[yi * words + r / 64] & (1 << UInt64(r % 64)) != 0
+    }
 
     public var pAdvancedByHorizon: Double {
         Double(advancedYear.filter { $0 != nil }.count) / Double(advancedYear.count)

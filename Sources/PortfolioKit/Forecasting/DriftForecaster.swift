@@ -15,12 +15,16 @@ public struct DriftForecaster: Sendable {
     /// Pooled slope of district d, component k at `d * components + k` (points per year), and its sd.
     public let drift: [Double]
     public let driftSD: [Double]
-    /// Variance per year of a rating's change around its drift (points²/year).
+    /// Variance per year of a rating's change around its drift (points²/year); the continuous
+    /// walk's noise (`ClampedWalkProjection`), unused by the integer projection.
     public let stepVariance: Double
+    /// Variance of a district × component pace's change from one year to the next
+    /// (points²/year² per year; `PaceChange`): the integer projection's random-walk pace.
+    public var paceChangeVariance: Double
 
     /// A forecaster with given parameters (for known-truth tests and synthetic studies).
     public init(framework: Framework, districts: [DistrictInfo], startYear: [Int], start: [Double],
-                drift: [Double], driftSD: [Double], stepVariance: Double) {
+                drift: [Double], driftSD: [Double], stepVariance: Double, paceChangeVariance: Double = 0) {
         self.framework = framework
         self.districts = districts
         self.startYear = startYear
@@ -28,6 +32,7 @@ public struct DriftForecaster: Sendable {
         self.drift = drift
         self.driftSD = driftSD
         self.stepVariance = stepVariance
+        self.paceChangeVariance = paceChangeVariance
     }
 
     /// The forecaster for `panel`, from its fitted trajectory model.
@@ -52,7 +57,8 @@ public struct DriftForecaster: Sendable {
         }
         self.init(framework: fw, districts: panel.districts, startYear: years, start: start,
                   drift: fit.slope.flatMap { $0 }, driftSD: fit.slopeSD.flatMap { $0 },
-                  stepVariance: DriftForecaster.stepVariance(panel: panel, fit: fit))
+                  stepVariance: DriftForecaster.stepVariance(panel: panel, fit: fit),
+                  paceChangeVariance: PaceChange.estimate(panel).variance)
     }
 
     /// q: the mean over consecutive ratings of a series of (Δy − β̃Δt)²/Δt — the variance per

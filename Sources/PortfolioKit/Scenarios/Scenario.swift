@@ -26,9 +26,23 @@ public struct Scenario: Sendable {
     public var draws: Int
     public var seed: UInt64
     public var interventions: [Intervention]
+    /// The events file (dated events: known future ones apply, past ones give background rates);
+    /// nil when there is none.
+    public var events: String?
+    /// Background events: on (rates from the events file, some perhaps overridden) or off.
+    public var background: BackgroundSetting
+    public var backgroundLocation: SourceLocation
     /// Where `districts` and `horizon` are written, for errors found once the data is loaded.
     public var districtsLocation: SourceLocation
     public var horizonLocation: SourceLocation
+
+    /// `events.csv` beside the data file, if there is one.
+    static func defaultEvents(besideData data: String) -> String? {
+        let base = (data as NSString).deletingLastPathComponent
+        let path = base.isEmpty ? "events.csv" : (base as NSString).appendingPathComponent("events.csv")
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue ? path : nil
+    }
 
     /// Whether the shipped, reconstructed panel is in use (its caveat must be shown).
     public var usesShippedPanel: Bool { data == Scenario.defaultData }
@@ -40,7 +54,8 @@ public struct Scenario: Sendable {
     public static func decode(_ root: JSONNode, file: String) throws(Diagnostic) -> Scenario {
         let r = try JSONObjectReader(root, file: file, path: "")
         try r.rejectUnknownKeys(allowed: ["name", "description", "data", "framework", "districtsFile", "levers",
-                                          "stickingPoints", "districts", "horizon", "draws", "seed", "interventions"])
+                                          "stickingPoints", "districts", "horizon", "draws", "seed", "interventions",
+                                          "events", "background"])
         let name = try r.string("name")
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }), !name.hasPrefix(".") else {
             throw .error(at: r.location(of: r.node("name")!, path: "name"),
@@ -104,14 +119,19 @@ public struct Scenario: Sendable {
                                                   provisions: provisions, overrides: overrides, location: i.location))
             }
         }
+        let data = dataGiven.map(relative) ?? defaultData
+        let events = try r.optionalString("events").map(relative) ?? defaultEvents(besideData: data)
+        let background = try BackgroundSetting.decode(r.node("background"), file: file, path: "background")
         return Scenario(
             file: file, name: name, description: try r.optionalString("description") ?? "",
-            data: dataGiven.map(relative) ?? defaultData,
+            data: data,
             framework: try r.optionalString("framework").map(relative) ?? defaultFramework,
             districtsFile: try r.optionalString("districtsFile").map(relative) ?? (dataGiven == nil ? defaultDistrictsFile : nil),
             levers: try r.optionalString("levers").map(relative) ?? defaultLevers,
             stickingPoints: try r.optionalString("stickingPoints").map(relative) ?? defaultStickingPoints,
             districts: districts, horizon: horizon, draws: draws, seed: UInt64(seed), interventions: interventions,
+            events: events, background: background,
+            backgroundLocation: r.node("background").map { r.location(of: $0, path: "background") } ?? r.location,
             districtsLocation: districtsLocation,
             horizonLocation: r.node("horizon").map { r.location(of: $0, path: "horizon") } ?? r.location)
     }

@@ -18,16 +18,24 @@ public struct ScenarioPlan: Sendable {
         public var district: Int
         public var effects: [ActiveEffect]
         public var stickingPoints: [StickingPoint]
+        /// Events that may happen to the district in any projected year (`BackgroundEvent`).
+        public var background: [BackgroundEvent]
 
-        public init(district: Int, effects: [ActiveEffect], stickingPoints: [StickingPoint]) {
+        public init(district: Int, effects: [ActiveEffect], stickingPoints: [StickingPoint],
+                    background: [BackgroundEvent] = []) {
             self.district = district
             self.effects = effects
             self.stickingPoints = stickingPoints
+            self.background = background
         }
     }
 
     public var districts: [DistrictPlan]
     public var horizon: Int
+    /// The background events every district is exposed to (the same list in every district plan).
+    public var background: [BackgroundEvent] { districts.first?.background ?? [] }
+    /// The known future events from the events file that act in the plan.
+    public var knownEvents: [EventTable.Event] = []
 
     /// A plan built directly (known-truth studies, benchmarks); scenario files go through `resolve`.
     public init(districts: [DistrictPlan], horizon: Int) {
@@ -36,7 +44,8 @@ public struct ScenarioPlan: Sendable {
     }
 
     public static func resolve(_ scenario: Scenario, panel: Panel, levers: LeverCatalogue,
-                               stickingPoints: StickingPointCatalogue) throws(Diagnostic) -> ScenarioPlan {
+                               stickingPoints: StickingPointCatalogue,
+                               events: EventTable? = nil) throws(Diagnostic) -> ScenarioPlan {
         let fw = panel.framework
         var selected: [Int]
         if let names = scenario.districts {
@@ -108,11 +117,16 @@ public struct ScenarioPlan: Sendable {
                 }
             }
         }
+        let known = try knownEvents(events, panel: panel, levers: levers, horizon: scenario.horizon)
+        let background = try backgroundEvents(scenario, events: events, panel: panel, levers: levers)
         let plans = selected.map { d in
-            DistrictPlan(district: d, effects: effectsByDistrict[d],
-                         stickingPoints: stickingPoints.points.filter { $0.applies(to: panel.districts[d]) })
+            DistrictPlan(district: d, effects: effectsByDistrict[d] + known.effects[d],
+                         stickingPoints: stickingPoints.points.filter { $0.applies(to: panel.districts[d]) },
+                         background: background)
         }
-        return ScenarioPlan(districts: plans, horizon: scenario.horizon)
+        var plan = ScenarioPlan(districts: plans, horizon: scenario.horizon)
+        plan.knownEvents = selected.flatMap { known.events[$0] }
+        return plan
     }
 }
 

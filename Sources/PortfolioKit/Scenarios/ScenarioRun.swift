@@ -8,6 +8,8 @@ public struct ScenarioRun: Sendable {
     public var plan: ScenarioPlan
     public var fit: TrajectoryFit
     public var forecaster: DriftForecaster
+    /// The events file's contents, when the scenario has one.
+    public var events: EventTable?
 
     /// Load the scenario file and everything it names; fit the trajectory model.
     public static func prepare(_ path: String) throws(Diagnostic) -> ScenarioRun {
@@ -20,7 +22,8 @@ public struct ScenarioRun: Sendable {
         let loaded = try PanelLoader.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile)
         let levers = try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)
         let points = try StickingPointCatalogue.load(contentsOf: scenario.stickingPoints, framework: framework)
-        let plan = try ScenarioPlan.resolve(scenario, panel: loaded.panel, levers: levers, stickingPoints: points)
+        let events = try scenario.events.map { (path: String) throws(Diagnostic) in try EventTable.load(path: path) }
+        let plan = try ScenarioPlan.resolve(scenario, panel: loaded.panel, levers: levers, stickingPoints: points, events: events)
         let fit: TrajectoryFit
         do throws(TrajectoryModel.FitError) {
             fit = try TrajectoryModel.fit(loaded.panel)
@@ -29,7 +32,7 @@ public struct ScenarioRun: Sendable {
         }
         return ScenarioRun(scenario: scenario, panel: loaded.panel, warnings: loaded.warnings, levers: levers,
                            stickingPoints: points, plan: plan, fit: fit,
-                           forecaster: DriftForecaster(panel: loaded.panel, fit: fit))
+                           forecaster: DriftForecaster(panel: loaded.panel, fit: fit), events: events)
     }
 
     /// Project, with the scenario's draws and seed unless overridden.
@@ -44,5 +47,6 @@ public struct ScenarioRun: Sendable {
         [("scenario", scenario.file), ("data", scenario.data), ("framework", scenario.framework)]
             + (scenario.districtsFile.map { [("districts", $0)] } ?? [])
             + [("levers", scenario.levers), ("stickingPoints", scenario.stickingPoints)]
+            + (scenario.events.map { [("events", $0)] } ?? [])
     }
 }

@@ -1,0 +1,104 @@
+/// What the integer projection of one district needs that does not depend on the draw.
+struct IntegerProjectionSetup {
+    /// A sticking point that holds in the district: the latent cap on each element (∞ where it
+    /// does not apply) and the first year it no longer holds (from the plan's lift-ceiling effects).
+    struct Ceiling {
+        var id: String
+        var latentCap: [Double]
+        var liftYear: Int
+    }
+
+    let forecaster: DriftForecaster
+    let plan: ScenarioPlan.DistrictPlan
+    let grid: LevelGrid
+    let elementCount: Int
+    let componentCount: Int
+    let elementsOf: [[Int]]
+    let componentOf: [Int]
+    /// Latest observed year and the projected years after it.
+    let startYear: Int
+    let years: [Int]
+    /// Each element's rating in the latest year (a level of the scale).
+    let startLevel: [Double]
+    /// The district's pace per component (points/year) and its sd, from the fit.
+    let drift: [Double]
+    let driftSD: [Double]
+    /// sd of a pace's yearly change (points/year per year).
+    let paceChangeSD: Double
+    /// The relaxed component and the pace it moves at least at, if any.
+    let relaxedComponent: Int?
+    let relaxedPace: Double
+    let ceilings: [Ceiling]
+    /// Per background event, per effect: the ceilings (indices in `ceilings`) its lift-ceiling effect lifts.
+    let backgroundLifts: [[[Int]]]
+    let startComponents: [Double]
+    let advancedNow: Bool
+    /// Components in progress needed to be advanced.
+    let needed: Int
+    let threshold: Double
+
+    init(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, relaxation: Relaxation) {
+        let fw = f.framework
+        let d = plan.district
+        forecaster = f
+        self.plan = plan
+        grid = LevelGrid(fw)
+        elementCount = fw.elements.count
+        componentCount = fw.components.count
+        elementsOf = fw.elementsByComponent
+        componentOf = fw.elements.map(\.componentIndex)
+        startYear = f.startYear[d]
+        years = startYear < horizon ? Array((startYear + 1)...horizon) : []
+        let grid = self.grid
+        startLevel = (0..<elementCount).map { grid.level(f.start[d * fw.elements.count + $0]) }
+        drift = Array(f.drift[(d * componentCount)..<((d + 1) * componentCount)])
+        driftSD = Array(f.driftSD[(d * componentCount)..<((d + 1) * componentCount)])
+        paceChangeSD = f.paceChangeVariance.squareRoot()
+        if case .component(let k, let pace) = relaxation {
+            relaxedComponent = k
+            relaxedPace = pace
+        } else {
+            relaxedComponent = nil
+            relaxedPace = 0
+        }
+        ceilings = IntegerProjectionSetup.ceilings(plan, grid: grid, start: startLevel, componentOf: componentOf,
+                                                   framework: fw, relaxation: relaxation)
+        let ceilingIDs = ceilings.map(\.id)
+        backgroundLifts = plan.background.map { event in
+            event.effects.map { a in
+                a.effect.kind == .liftCeiling ? ceilingIDs.indices.filter { a.effect.stickingPoints.contains(ceilingIDs[$0]) } : []
+            }
+        }
+        startComponents = fw.componentScores(startLevel.map { Optional($0) })
+        advancedNow = fw.isAdvanced(componentScores: startComponents)
+        needed = fw.advancedRule.minimumComponents(of: componentCount)
+        threshold = fw.inProgressThreshold
+    }
+
+    /// The sticking points that hold, as latent caps: a ceiling never lowers a rating already
+    /// above it (its cap is the higher of its maximum and the starting rating), and the relaxed
+    /// component's elements and the relaxed sticking point are free.
+    static func ceilings(_ plan: ScenarioPlan.DistrictPlan, grid: LevelGrid, start: [Double], componentOf: [Int],
+                         framework fw: Framework, relaxation: Relaxation) -> [Ceiling] {
+        var out: [Ceiling] = []
+        for point in plan.stickingPoints {
+            if case .stickingPoint(let id) = relaxation, id == point.id { continue }
+            var cap = [Double](repeating: .infinity, count: start.count)
+            for e in point.targets.elementIndices(in: fw) {
+                if case .component(let k, _) = relaxation, componentOf[e] == k { continue }
+                cap[e] = grid.cellTop(grid.levelAtOrBelow(max(point.maximum, start[e])))
+            }
+            let lift = plan.effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(point.id) }
+                .map(\.onset).min() ?? Int.max
+            out.append(Ceiling(id: point.id, latentCap: cap, liftYear: lift))
+        }
+        return out
+    }
+}
+
+extension LevelGrid {
+    /// The highest level at or below `x` (the lowest level when `x` is below the scale).
+    func levelAtOrBelow(_ x: Double) -> Double {
+        values.last { $0 <= x } ?? lowest
+    }
+}

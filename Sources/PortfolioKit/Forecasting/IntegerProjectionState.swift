@@ -1,0 +1,228 @@
+/// One district's integer projection in progress: the per-draw scratch state and what is kept
+/// across draws (measure values for percentiles, advanced years, the decisive components).
+struct IntegerProjectionState {
+    /// A background event's effect that happened in this draw.
+    struct Happened {
+        var effect: ScenarioPlan.ActiveEffect
+        var onset: Int
+        var size: Double
+        var lifts: [Int]
+    }
+
+    let s: IntegerProjectionSetup
+    let draws: Int
+    let keepComponents: Bool
+    let keepDistrict: Bool
+    let measureCount: Int
+    /// `values[(measure * years + yearIndex) * draws + draw]`, components then the district score.
+    var values: [Double]
+    var advancedCount: [Int]
+    var advancedYear: [Int?]
+    /// Bit `draw` of row `yearIndex` (rows of `wordsPerYear` words): advanced in that year.
+    var advancedBits: [UInt64]
+    let wordsPerYear: Int
+    var decisiveWeight: [Double]
+    var decisiveDraws = 0
+
+    // Per-draw scratch.
+    var pace: [Double]
+    var latent: [Double]
+    var slope: [Double]
+    var levelShift: [Double]
+    var stalled: [Bool]
+    var cap: [Double]
+    var effectSize: [Double]
+    var imposedCap: [[Double]?]
+    var happened: [Happened] = []
+    var liftYear: [Int]
+    var inProgressBefore: [Bool]
+    var crossed: [Bool]
+
+    init(_ setup: IntegerProjectionSetup, draws: Int, trajectories: Projection.Trajectories) {
+        s = setup
+        self.draws = draws
+        keepComponents = trajectories == .all
+        keepDistrict = trajectories != .none
+        measureCount = keepComponents ? setup.componentCount + 1 : (keepDistrict ? 1 : 0)
+        let yearCount = setup.years.count
+        values = [Double](repeating: 0, count: measureCount * yearCount * draws)
+        advancedCount = [Int](repeating: 0, count: yearCount)
+        advancedYear = [Int?](repeating: nil, count: draws)
+        wordsPerYear = (draws + 63) / 64
+        advancedBits = [UInt64](repeating: 0, count: yearCount * wordsPerYear)
+        decisiveWeight = [Double](repeating: 0, count: setup.componentCount)
+        let e = setup.elementCount
+        pace = [Double](repeating: 0, count: setup.componentCount)
+        latent = [Double](repeating: 0, count: e)
+        slope = [Double](repeating: 0, count: e)
+        levelShift = [Double](repeating: 0, count: e)
+        stalled = [Bool](repeating: false, count: e)
+        cap = [Double](repeating: 0, count: e)
+        effectSize = [Double](repeating: 0, count: setup.plan.effects.count)
+        imposedCap = [[Double]?](repeating: nil, count: setup.plan.effects.count)
+        liftYear = setup.ceilings.map(\.liftYear)
+        inProgressBefore = [Bool](repeating: false, count: setup.componentCount)
+        crossed = [Bool](repeating: false, count: setup.componentCount)
+    }
+
+    /// Simulate draw `r` from its three streams: the district's own (`key`), the background
+    /// events' (`backgroundKey`), and the lever effect sizes' (`effectKey`, mixed with each
+    /// effect's key so the same lever draws the same size in every scenario).
+    mutating func simulate(draw r: Int, key: UInt64, backgroundKey: UInt64, effectKey: UInt64, recorder: PathRecorder?) {
+        var rng = SeededGenerator(seed: key)
+        var background = SeededGenerator(seed: backgroundKey)
+        start(&rng, effectKey: effectKey)
+        if s.advancedNow { advancedYear[r] = s.startYear }
+        for yi in s.years.indices {
+            let t = s.years[yi]
+            if s.paceChangeSD > 0 {
+                for k in 0..<s.componentCount { pace[k] += s.paceChangeSD * rng.normal() }
+            }
+            drawBackground(year: t, &background)
+            applyEffects(year: t)
+            step(draw: r, yearIndex: yi, year: t, recorder: recorder)
+        }
+    }
+
+    /// The draw's paces, cell positions and effect sizes.
+    mutating func start(_ rng: inout SeededGenerator, effectKey: UInt64) {
+        for k in 0..<s.componentCount {
+            pace[k] = s.drift[k] + s.driftSD[k] * rng.normal()
+            if s.relaxedComponent == k { pace[k] = max(pace[k], s.relaxedPace) }
+        }
+        for e in 0..<s.elementCount {
+            latent[e] = s.startLevel[e] + 2 * s.grid.halfCell * (rng.uniform() - 0.5)
+        }
+        for (j, a) in s.plan.effects.enumerated() {
+            var effectRNG = SeededGenerator(seed: a.randomKey ^ effectKey)
+            effectSize[j] = a.size.sample(&effectRNG)
+            imposedCap[j] = nil
+        }
+        happened.removeAll(keepingCapacity: true)
+        for c in s.ceilings.indices { liftYear[c] = s.ceilings[c].liftYear }
+        for k in 0..<s.componentCount { inProgressBefore[k] = s.startComponents[k] >= s.threshold }
+    }
+
+    /// Whether each background event happens this year (one uniform per event kind, every year,
+    /// so the stream stays aligned whatever happens), and if so its effects' sizes.
+    mutating func drawBackground(year t: Int, _ rng: inout SeededGenerator) {
+        for (b, event) in s.plan.background.enumerated() {
+            guard rng.uniform() < event.probability else { continue }
+            for (j, a) in event.effects.enumerated() {
+                let onset = t + a.onset
+                let lifts = s.backgroundLifts[b][j]
+                for c in lifts { liftYear[c] = min(liftYear[c], onset) }
+                if a.effect.kind != .liftCeiling {
+                    happened.append(Happened(effect: a, onset: onset, size: a.size.sample(&rng), lifts: lifts))
+                }
+            }
+        }
+    }
+
+    /// This year's slope changes, level shifts, stalls and caps from every active effect.
+    mutating func applyEffects(year t: Int) {
+        for e in 0..<s.elementCount {
+            slope[e] = 0
+            levelShift[e] = 0
+            stalled[e] = false
+            var c = Double.infinity
+            for (i, ceiling) in s.ceilings.enumerated() where t < liftYear[i] { c = min(c, ceiling.latentCap[e]) }
+            cap[e] = c
+        }
+        for (j, a) in s.plan.effects.enumerated() {
+            var imposed = imposedCap[j]
+            apply(a, onset: a.onset, size: effectSize[j], year: t, imposed: &imposed)
+            imposedCap[j] = imposed
+        }
+        for h in happened {
+            var none: [Double]? = nil
+            apply(h.effect, onset: h.onset, size: h.size, year: t, imposed: &none)
+        }
+    }
+
+    /// One effect's contribution this year (`since` = 0 in the onset year).
+    mutating func apply(_ a: ScenarioPlan.ActiveEffect, onset: Int, size: Double, year t: Int, imposed: inout [Double]?) {
+        let since = t - onset
+        guard since >= 0 else { return }
+        let active = a.effect.duration.map { since < $0 } ?? true
+        switch a.effect.kind {
+        case .level:
+            let ramp = Double(max(1, a.effect.ramp))
+            if since < a.effect.ramp { for e in a.elements { levelShift[e] += size / ramp } }
+            if let duration = a.effect.duration, since == duration { for e in a.elements { levelShift[e] -= size } }
+        case .slope:
+            if active { for e in a.elements { slope[e] += size } }
+        case .stall:
+            if since < Int(max(0, size).rounded()) { for e in a.elements { stalled[e] = true } }
+        case .ceiling:
+            guard active else { return }
+            if imposed == nil {
+                var caps = [Double](repeating: .infinity, count: s.elementCount)
+                for e in a.elements { caps[e] = s.grid.cellTop(s.grid.levelAtOrBelow(max(size, s.grid.level(latent[e])))) }
+                imposed = caps
+            }
+            for e in a.elements { cap[e] = min(cap[e], imposed![e]) }
+        case .liftCeiling:
+            break
+        }
+    }
+
+    /// Move every latent, rate it, and score the year.
+    mutating func step(draw r: Int, yearIndex yi: Int, year t: Int, recorder: PathRecorder?) {
+        let bottom = s.grid.lowest - s.grid.halfCell, top = s.grid.cellTop(s.grid.highest)
+        let yearCount = s.years.count
+        var inProgress = 0, total = 0.0
+        for k in 0..<s.componentCount {
+            var sum = 0.0
+            for e in s.elementsOf[k] {
+                var move = pace[k] + slope[e]
+                if stalled[e] { move = min(move, 0) }
+                latent[e] = min(max(latent[e] + move + levelShift[e], bottom), min(top, cap[e]))
+                let rating = s.grid.level(latent[e])
+                sum += rating
+                recorder?.set(rating, draw: r, yearIndex: yi, element: e)
+            }
+            let score = sum / Double(s.elementsOf[k].count)  // divide, as Framework.componentScores does
+            if keepComponents { values[(k * yearCount + yi) * draws + r] = score }
+            total += score
+            let now = score >= s.threshold
+            crossed[k] = now && !inProgressBefore[k]
+            inProgressBefore[k] = now
+            if now { inProgress += 1 }
+        }
+        if keepDistrict { values[((measureCount - 1) * yearCount + yi) * draws + r] = total / Double(s.componentCount) }
+        guard inProgress >= s.needed else { return }
+        advancedCount[yi] += 1
+        advancedBits[yi * wordsPerYear + r / 64] |= 1 << UInt64(r % 64)
+        guard advancedYear[r] == nil else { return }
+        advancedYear[r] = t
+        // Decisive: the components whose crossing this year made the district advanced, sharing the draw.
+        decisiveDraws += 1
+        let decisive = (0..<s.componentCount).filter { crossed[$0] }
+        for k in decisive { decisiveWeight[k] += 1 / Double(decisive.count) }
+    }
+
+    /// The kept summaries.
+    func summary() -> DistrictProjection {
+        let f = s.forecaster
+        let yearCount = s.years.count
+        var workspace = QuantileWorkspace(sampleSize: draws)
+        let summaries: [[QuantileSummary]] = (0..<yearCount).map { yi in
+            (0..<measureCount).map { m in
+                values.withUnsafeBufferPointer { v in
+                    QuantileSummary.binned(UnsafeBufferPointer(rebasing: v[((m * yearCount + yi) * draws)..<((m * yearCount + yi + 1) * draws)]),
+                                           within: s.grid.lowest, s.grid.highest, workspace: &workspace)
+                }
+            }
+        }
+        let pNow = s.advancedNow ? 1.0 : 0.0
+        return DistrictProjection(
+            district: f.districts[s.plan.district], latestYear: s.startYear,
+            currentScore: f.framework.districtScore(componentScores: s.startComponents), advancedNow: s.advancedNow,
+            years: s.years, summaries: summaries,
+            pAdvanced: [pNow] + advancedCount.map { Double($0) / Double(draws) },
+            advancedYear: advancedYear,
+            decisiveShare: decisiveDraws > 0 ? decisiveWeight.map { $0 / Double(decisiveDraws) } : nil,
+            advancedBits: advancedBits)
+    }
+}

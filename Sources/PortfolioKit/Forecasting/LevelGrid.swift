@@ -1,0 +1,40 @@
+/// The framework's rating scale as the integer projection uses it: which level a latent score
+/// is rated at. Cut-points lie halfway between neighbouring levels, as `Framework.rating(for:)`
+/// rounds (halves up).
+struct LevelGrid: Sendable {
+    /// Level values, ascending.
+    let values: [Double]
+    let lowest: Double
+    let highest: Double
+    /// The gap between neighbouring levels when they are equally spaced (every shipped scale), nil otherwise.
+    let step: Double?
+    /// Half the smallest gap between neighbouring levels: the width of a rating's cell on either side.
+    let halfCell: Double
+
+    init(_ framework: Framework) {
+        values = framework.levels.map { Double($0.value) }.sorted()
+        lowest = values.first ?? 0
+        highest = values.last ?? 0
+        let gaps = zip(values, values.dropFirst()).map { $1 - $0 }
+        let smallest = gaps.min() ?? 1
+        step = gaps.allSatisfy { $0 == smallest } ? smallest : nil
+        halfCell = smallest / 2
+    }
+
+    /// The level a latent score is rated at (nearest level; halves up; beyond the ends, the end).
+    @inline(__always)
+    func level(_ x: Double) -> Double {
+        if let step {
+            let i = ((x - lowest) / step + 0.5).rounded(.down)
+            return lowest + step * min(max(i, 0), Double(values.count - 1))
+        }
+        var best = values[0]
+        for v in values where abs(v - x) <= abs(best - x) { best = v }
+        return best
+    }
+
+    /// The highest latent score still rated at `level` (just below the cut to the next level up).
+    func cellTop(_ level: Double) -> Double {
+        (level + halfCell).nextDown
+    }
+}

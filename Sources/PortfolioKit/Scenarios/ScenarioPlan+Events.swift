@@ -1,0 +1,59 @@
+extension ScenarioPlan {
+    /// The background events of a scenario: each default background lever the catalogue has, at
+    /// its rate in the events file (or the scenario's override). None when the scenario says
+    /// `"background": "off"`; only overridden ones when there is no events file.
+    static func backgroundEvents(_ scenario: Scenario, events: EventTable?, panel: Panel,
+                                 levers: LeverCatalogue) throws(Diagnostic) -> [BackgroundEvent] {
+        guard case .on(let overrides) = scenario.background else { return [] }
+        for lever in overrides.keys.sorted() where levers.lever(lever) == nil {
+            throw .error(at: scenario.backgroundLocation,
+                         "background lever \"\(lever)\" is not in the lever catalogue \(scenario.levers)")
+        }
+        let rates = events.flatMap {
+            EventRate.estimate($0, districts: panel.districts.map(\.name), levers: BackgroundEvent.defaultLevers)
+        } ?? []
+        var out: [BackgroundEvent] = []
+        for id in BackgroundEvent.defaultLevers {
+            guard let lever = levers.lever(id) else { continue }
+            let source: BackgroundEvent.Source
+            let rate: Double
+            if let given = overrides[id] {
+                (rate, source) = (given, .overridden)
+            } else if let estimate = rates.first(where: { $0.leverID == id }) {
+                (rate, source) = (estimate.rate, .estimated(estimate))
+            } else {
+                continue
+            }
+            let effects = lever.effects(provisions: nil).map { effect in
+                ActiveEffect(leverID: id, effect: effect, elements: effect.targets.elementIndices(in: panel.framework),
+                             onset: effect.lag, size: effect.size, randomKey: 0)
+            }
+            out.append(BackgroundEvent(leverID: id, rate: rate, source: source, effects: effects))
+        }
+        return out
+    }
+
+    /// Known future events: every event of a projected district dated after its latest snapshot
+    /// and no later than the horizon acts like an intervention of its lever (all provisions,
+    /// the catalogue's sizes). Events of districts outside the panel are not used.
+    static func knownEvents(_ events: EventTable?, panel: Panel, levers: LeverCatalogue,
+                            horizon: Int) throws(Diagnostic) -> (effects: [[ActiveEffect]], events: [[EventTable.Event]]) {
+        var out = [[ActiveEffect]](repeating: [], count: panel.districts.count)
+        var used = [[EventTable.Event]](repeating: [], count: panel.districts.count)
+        guard let events else { return (out, used) }
+        for event in events.events {
+            guard let lever = levers.lever(event.lever) else {
+                throw .error(at: event.location, "unknown lever \"\(event.lever)\"; expected one of: \(levers.levers.map(\.id).joined(separator: ", "))")
+            }
+            guard let d = panel.districtIndex(named: event.district),
+                  event.year > panel.latestSnapshot(ofDistrict: d).year, event.year <= horizon else { continue }
+            used[d].append(event)
+            for effect in lever.effects(provisions: nil) {
+                let key = mixKey([lever.id, effect.id, event.district, String(event.year), "event"])
+                out[d].append(ActiveEffect(leverID: lever.id, effect: effect, elements: effect.targets.elementIndices(in: panel.framework),
+                                           onset: event.year + effect.lag, size: effect.size, randomKey: key))
+            }
+        }
+        return (out, used)
+    }
+}
