@@ -21,6 +21,11 @@ public struct DriftForecaster: Sendable {
     /// Variance of a district × component pace's change from one year to the next
     /// (points²/year² per year; `PaceChange`): the integer projection's random-walk pace.
     public var paceChangeVariance: Double
+    /// Where in its rating's cell each element's latent score starts, in cell widths from −0.5
+    /// (the bottom: the rating was only just reached) to 0.5; nil (the default): uniform, drawn
+    /// per draw, since the position is not observed. A fixed position makes crossings
+    /// hand-computable (tests, known-truth studies).
+    public var cellPosition: Double? = nil
 
     /// A forecaster with given parameters (for known-truth tests and synthetic studies).
     public init(framework: Framework, districts: [DistrictInfo], startYear: [Int], start: [Double],

@@ -14,9 +14,9 @@
 /// freezes a rating, so a turnover can only lower a path.
 ///
 /// Bounds: the latent stays inside the scale's outer cells (a rating at the floor with no
-/// upward pace stays at the floor; nothing is pushed up by clamping) and below the top of the
-/// cell of any ceiling that holds (progress is held at the ceiling, and resumes from there when
-/// it is lifted).
+/// upward pace stays at the floor; nothing is pushed up by clamping) and at or below the level
+/// of any ceiling that holds (progress is held at the ceiling and resumes from the middle of
+/// its cell when it is lifted).
 ///
 /// Common random numbers: a (district, draw) consumes the same stream in every scenario — the
 /// pace draws, the cell positions and the pace changes — and background events come from a

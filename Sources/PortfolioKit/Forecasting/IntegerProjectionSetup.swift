@@ -1,7 +1,8 @@
 /// What the integer projection of one district needs that does not depend on the draw.
 struct IntegerProjectionSetup {
     /// A sticking point that holds in the district: the latent cap on each element (∞ where it
-    /// does not apply) and the first year it no longer holds (from the plan's lift-ceiling effects).
+    /// does not apply; else the capped level itself, the middle of its cell, so that progress
+    /// resumes from there — half a level from the next — once the ceiling is lifted) and the first year it no longer holds (from the plan's lift-ceiling effects).
     struct Ceiling {
         var id: String
         var latentCap: [Double]
@@ -86,7 +87,7 @@ struct IntegerProjectionSetup {
             var cap = [Double](repeating: .infinity, count: start.count)
             for e in point.targets.elementIndices(in: fw) {
                 if case .component(let k, _) = relaxation, componentOf[e] == k { continue }
-                cap[e] = grid.cellTop(grid.levelAtOrBelow(max(point.maximum, start[e])))
+                cap[e] = grid.levelAtOrBelow(max(point.maximum, start[e]))
             }
             let lift = plan.effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(point.id) }
                 .map(\.onset).min() ?? Int.max

@@ -90,8 +90,10 @@ struct IntegerProjectionState {
             pace[k] = s.drift[k] + s.driftSD[k] * rng.normal()
             if s.relaxedComponent == k { pace[k] = max(pace[k], s.relaxedPace) }
         }
+        let fixedPosition = s.forecaster.cellPosition
         for e in 0..<s.elementCount {
-            latent[e] = s.startLevel[e] + 2 * s.grid.halfCell * (rng.uniform() - 0.5)
+            let u = rng.uniform() - 0.5  // drawn even when the position is fixed: streams stay aligned
+            latent[e] = s.startLevel[e] + 2 * s.grid.halfCell * (fixedPosition ?? u)
         }
         for (j, a) in s.plan.effects.enumerated() {
             var effectRNG = SeededGenerator(seed: a.randomKey ^ effectKey)
@@ -158,7 +160,7 @@ struct IntegerProjectionState {
             guard active else { return }
             if imposed == nil {
                 var caps = [Double](repeating: .infinity, count: s.elementCount)
-                for e in a.elements { caps[e] = s.grid.cellTop(s.grid.levelAtOrBelow(max(size, s.grid.level(latent[e])))) }
+                for e in a.elements { caps[e] = s.grid.levelAtOrBelow(max(size, s.grid.level(latent[e]))) }
                 imposed = caps
             }
             for e in a.elements { cap[e] = min(cap[e], imposed![e]) }

@@ -9,28 +9,8 @@ extension ScenarioPlan {
             throw .error(at: scenario.backgroundLocation,
                          "background lever \"\(lever)\" is not in the lever catalogue \(scenario.levers)")
         }
-        let rates = events.flatMap {
-            EventRate.estimate($0, districts: panel.districts.map(\.name), levers: BackgroundEvent.defaultLevers)
-        } ?? []
-        var out: [BackgroundEvent] = []
-        for id in BackgroundEvent.defaultLevers {
-            guard let lever = levers.lever(id) else { continue }
-            let source: BackgroundEvent.Source
-            let rate: Double
-            if let given = overrides[id] {
-                (rate, source) = (given, .overridden)
-            } else if let estimate = rates.first(where: { $0.leverID == id }) {
-                (rate, source) = (estimate.rate, .estimated(estimate))
-            } else {
-                continue
-            }
-            let effects = lever.effects(provisions: nil).map { effect in
-                ActiveEffect(leverID: id, effect: effect, elements: effect.targets.elementIndices(in: panel.framework),
-                             onset: effect.lag, size: effect.size, randomKey: 0)
-            }
-            out.append(BackgroundEvent(leverID: id, rate: rate, source: source, effects: effects))
-        }
-        return out
+        return BackgroundEvent.estimated(from: events ?? EventTable(file: "", events: []), panel: panel, levers: levers,
+                                         overrides: overrides)
     }
 
     /// Known future events: every event of a projected district dated after its latest snapshot

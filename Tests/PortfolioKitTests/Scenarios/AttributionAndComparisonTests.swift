@@ -7,9 +7,13 @@ import Testing
 
     /// Everything at 1 in 2020; Alpha +0.25 a year (crosses 2 in 2024), Beta +0.0625 (2036),
     /// Gamma +0.125 (2028). Advanced = 2 components at 2 or more. Median component pace: 0.125.
+    /// Latents start at the bottom of their cells, so a rating of 1 becomes 2 after exactly 1/pace years.
     func forecaster() -> DriftForecaster {
-        DriftForecaster(framework: framework, districts: [DistrictInfo(name: "North")], startYear: [2020],
-                        start: Array(repeating: 1, count: 8), drift: [0.25, 0.0625, 0.125], driftSD: [0, 0, 0], stepVariance: 0)
+        var f = DriftForecaster(framework: framework, districts: [DistrictInfo(name: "North")], startYear: [2020],
+                                start: Array(repeating: 1, count: 8), drift: [0.25, 0.0625, 0.125], driftSD: [0, 0, 0],
+                                stepVariance: 0)
+        f.cellPosition = -0.5
+        return f
     }
 
     /// A ceiling at 1.5 on Gamma's elements.
@@ -25,6 +29,7 @@ import Testing
         let panel = try PanelLoader.load(path: Paths.fixture("tiny/panel.csv"), framework: framework).panel
         let scenario = Scenario(file: "t.json", name: "t", description: "", data: "", framework: "", districtsFile: nil,
                                 levers: "", stickingPoints: "", districts: nil, horizon: 2040, draws: 4, seed: 1, interventions: [],
+                                events: nil, background: .off, backgroundLocation: SourceLocation(file: "t.json"),
                                 districtsLocation: SourceLocation(file: "t.json"), horizonLocation: SourceLocation(file: "t.json"))
         return ScenarioRun(scenario: scenario, panel: panel, warnings: [], levers: LeverCatalogue(levers: [], file: ""),
                            stickingPoints: StickingPointCatalogue(points: [gammaCap], file: ""),

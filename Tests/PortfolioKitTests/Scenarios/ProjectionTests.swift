@@ -6,10 +6,14 @@ import Testing
     let framework = try! Framework.load(contentsOf: Paths.fixture("tiny/framework.json"))
 
     /// One district, every element at 1 in 2020; Alpha rises 0.25 a year, Beta 0.125, Gamma not at all;
-    /// no parameter or year-to-year noise. In progress at 2, advanced with 2 components in progress.
+    /// no parameter uncertainty or pace changes, and every latent starts at the bottom of its
+    /// rating's cell, so a rating of 1 becomes 2 after exactly 1/pace years. In progress at 2,
+    /// advanced with 2 components in progress.
     func forecaster() -> DriftForecaster {
-        DriftForecaster(framework: framework, districts: [DistrictInfo(name: "North")], startYear: [2020],
-                        start: Array(repeating: 1, count: 8), drift: [0.25, 0.125, 0], driftSD: [0, 0, 0], stepVariance: 0)
+        var f = DriftForecaster(framework: framework, districts: [DistrictInfo(name: "North")], startYear: [2020],
+                                start: Array(repeating: 1, count: 8), drift: [0.25, 0.125, 0], driftSD: [0, 0, 0], stepVariance: 0)
+        f.cellPosition = -0.5
+        return f
     }
 
     func effect(_ kind: Effect.Kind, size: Double, onset: Int, duration: Int? = nil) -> ScenarioPlan.ActiveEffect {
@@ -29,9 +33,9 @@ import Testing
         #expect(p.advancedYear == [2028, 2028, 2028])
         #expect(p.advancedYearQuantile(0.5) == 2028)
         #expect(p.pAdvancedByHorizon == 1)
-        // District score in 2024: (2 + 1.5 + 1)/3.
+        // District score in 2024: Alpha's ratings are 2, Beta's still 1 (latent 1.0), Gamma's 1: (2 + 1 + 1)/3.
         let s = p.summaries[p.years.firstIndex(of: 2024)!][3]
-        #expect(abs(s.p50 - 4.5 / 3) < 1e-12 && abs(s.p10 - s.p90) < 1e-12)
+        #expect(abs(s.p50 - 4 / 3) < 1e-12 && abs(s.p10 - s.p90) < 1e-12)
         #expect(p.pAdvanced[p.years.firstIndex(of: 2027)! + 1] == 0 && p.pAdvanced[p.years.firstIndex(of: 2028)! + 1] == 1)
     }
 
@@ -56,14 +60,15 @@ import Testing
         #expect(p.advancedYear.allSatisfy { $0 == 2024 })
     }
 
-    /// A ceiling at 1.5 on every element holds the district below the in-progress threshold until lifted.
+    /// A ceiling at 1.5 on every element holds the district below the in-progress threshold until lifted;
+    /// progress is held at the capped level (latent 1.0) and resumes from there.
     @Test func ceilingHoldsUntilLifted() {
         let point = StickingPoint(id: "cap", description: "", targets: .all, maximum: 1.5, governance: [], districts: ["North"],
                                   exceptDistricts: [], liftedBy: [])
         #expect(run([], points: [point]).advancedYear.allSatisfy { $0 == nil })
         var lift = effect(.liftCeiling, size: 0, onset: 2030)
         lift.effect.stickingPoints = ["cap"]
-        // Capped at 1.5 through 2029; from 2030 Alpha rises 0.25 a year (2.0 in 2031), Beta 0.125 (2.0 in 2033).
+        // Latent held at 1.0 through 2029; from 2030 Alpha +0.25 a year (1.5 in 2031), Beta +0.125 (1.5 in 2033).
         #expect(run([lift], points: [point]).advancedYear.allSatisfy { $0 == 2033 })
     }
 }
