@@ -5,13 +5,31 @@ import PortfolioKit
 extension Simulate {
     struct Synth: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Write a synthetic panel drawn from known trajectory-model parameters.",
+            abstract: "Write a synthetic panel drawn from known parameters.",
             discussion: """
-                Every district is rated on every element every year. Ratings follow the fitted model
-                (a level per series; slope = component effect + district momentum + deviation; noise),
-                rounded to the framework's scale. Useful for testing the fit and for benchmarks.
+                Every district is rated on every element every year, on the framework's scale.
+
+                --generator linear (the default) draws from the engine's own trajectory model (a \
+                level per series; slope = component effect + district momentum + deviation; \
+                noise), for testing the fit and for benchmarks.
+
+                --generator episodic draws a story the model does not assume (leadership \
+                turnovers that stall progress and then reset its pace, community backlashes, \
+                slower progress near the top of the scale, sticky ratings) and writes the events \
+                it drew to events.csv beside the panel, for honest validation of forecasts.
                 """
         )
+
+        /// Which story the panel is drawn from.
+        enum Generator: String, ExpressibleByArgument, CaseIterable {
+            case linear, episodic
+        }
+
+        @Option(name: .long, help: """
+            linear (the engine's trajectory model) or episodic (turnovers, stalls, backlashes; \
+            writes events.csv too).
+            """)
+        var generator: Generator = .linear
 
         @Option(name: .long, help: "Number of districts.")
         var districts: Int = 25
@@ -37,19 +55,39 @@ extension Simulate {
 
         func validate() throws {
             guard districts >= 1 else { throw ValidationError("--districts must be at least 1") }
+            if generator == .episodic && (out as NSString).lastPathComponent == Self.eventsFile {
+                throw ValidationError(
+                    "--out must not be named \(Self.eventsFile) with --generator episodic: the events file goes beside it")
+            }
             guard yearRange != nil else {
                 throw ValidationError("--years must be two years A-B with A ≤ B, e.g. 2010-2019 (got \"\(years)\")")
             }
         }
 
+        /// The episodic generator's events file, written in the panel's folder.
+        static let eventsFile = "events.csv"
+
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
                 let fw = try Framework.load(contentsOf: framework)
-                let synthetic = SyntheticPanel.generate(framework: fw, districts: districts, years: yearRange!, seed: seed)
                 let directory = (out as NSString).deletingLastPathComponent
-                try OutputDirectory(directory.isEmpty ? "." : directory)
-                    .write([((out as NSString).lastPathComponent, synthetic.csv.text)])
-                Console.out("Wrote \(out): \(districts) districts × \(fw.elements.count) elements × \(yearRange!.count) years (seed \(seed))")
+                let folder = OutputDirectory(directory.isEmpty ? "." : directory)
+                let name = (out as NSString).lastPathComponent
+                let shape = "\(districts) districts × \(fw.elements.count) elements × \(yearRange!.count) years (seed \(seed))"
+                switch generator {
+                case .linear:
+                    let synthetic = SyntheticPanel.generate(framework: fw, districts: districts, years: yearRange!, seed: seed)
+                    try folder.write([(name, synthetic.csv.text)])
+                    Console.out("Wrote \(out): \(shape)")
+                case .episodic:
+                    let synthetic = EpisodicPanel.generate(framework: fw, districts: districts, years: yearRange!, seed: seed)
+                    try folder.write([(name, synthetic.csv.text), (Self.eventsFile, synthetic.eventsCSV.text)])
+                    let events = directory.isEmpty
+                        ? Self.eventsFile : (directory as NSString).appendingPathComponent(Self.eventsFile)
+                    let turnovers = synthetic.events.filter { $0.lever == "leadership-turnover" }.count
+                    Console.out("Wrote \(out) and \(events): \(shape), episodic; \(turnovers) leadership turnovers, "
+                                + "\(synthetic.events.count - turnovers) community backlashes")
+                }
             }
         }
     }

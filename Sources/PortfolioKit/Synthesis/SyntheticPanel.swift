@@ -59,15 +59,5 @@ public struct SyntheticPanel: Sendable {
     }
 
     /// The panel as long-format CSV (`district,year,element,score`).
-    public var csv: CSVTable {
-        var t = CSVTable(header: PanelLoader.header)
-        for s in panel.snapshots {
-            for (e, score) in s.scores.enumerated() {
-                guard let score else { continue }
-                let text = score == score.rounded() ? String(Int(score)) : CSVTable.number(score, decimals: 6)
-                t.append([panel.districts[s.districtIndex].name, String(s.year), panel.framework.elements[e].id, text])
-            }
-        }
-        return t
-    }
+    public var csv: CSVTable { panel.longCSV }
 }
