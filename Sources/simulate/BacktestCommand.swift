@@ -1,44 +1,84 @@
 import ArgumentParser
+import Foundation
 import PortfolioKit
 
 extension Simulate {
     struct Backtest: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Score the trajectory model against naive rules on a held-out year.",
+            abstract: "Score forecasting models by a rolling-origin backtest with proper scoring rules.",
             discussion: """
-                Fits on the years before the hold-out year, forecasts every (district, element)
-                rating observed in it, and compares pooled-growth (the engine's model) with
-                last-value (carry the last rating forward) and series-ols (a free line per series,
-                clamped). Writes backtest.csv: model,mae,rmse,exact_match_rate,within_one_rate,coverage_80,n.
+                At every cut year with two panel years up to it and one after it, each model is fitted \
+                on the data up to the cut, draws paths of every district, and is scored on the \
+                observed years 1…H after the cut: ranked probability score of element ratings (rps), \
+                coverage and interval score of the p10–p90 band of the district score (coverage80, \
+                interval80), CRPS of the district score (crps) and Brier score of P(advanced) (brier). \
+                Writes backtest.csv (model,horizon,measure,score,n) and coverage-by-horizon.svg. \
+                Models: \(RollingOrigin.knownModelNames.joined(separator: ", ")).
                 """
         )
 
         @OptionGroup var input: DataOptions
 
-        @Option(name: .long, help: ArgumentHelp("Year to hold out. Default: the panel's last year.", valueName: "year"))
-        var holdoutYear: Int?
+        @Option(name: .long, help: ArgumentHelp("Events CSV (district,date,lever,note). Default: events.csv beside --data, if there is one.", valueName: "csv"))
+        var events: String?
+
+        @Option(name: .long, help: ArgumentHelp("Farthest year scored after each cut, in years.", valueName: "years"))
+        var horizon: Int = 3
+
+        @Option(name: .long, help: ArgumentHelp("Paths drawn per district and model.", valueName: "n"))
+        var draws: Int = 500
+
+        @Option(name: .long, help: ArgumentHelp("Random seed; the same seed gives the same scores.", valueName: "seed"))
+        var seed: UInt64 = 1
+
+        @Option(name: .long, help: ArgumentHelp("Comma-separated models to score, in order. Default: every known model.", valueName: "a,b,…"))
+        var models: String?
 
         @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
         var out: String = "Results/backtest"
 
+        /// The model names asked for (every known model when none are).
+        var modelNames: [String] {
+            models.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
+                ?? RollingOrigin.knownModelNames
+        }
+
+        func validate() throws {
+            guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 year (got \(horizon))") }
+            guard draws >= 1 else { throw ValidationError("--draws must be at least 1 (got \(draws))") }
+            do throws(RollingOriginError) {
+                _ = try RollingOrigin.models(named: modelNames)
+            } catch {
+                throw ValidationError("--models: \(error.description)")
+            }
+        }
+
+        /// `--events`, else `events.csv` beside the data file when it exists, else none.
+        func loadEvents() throws(Diagnostic) -> EventTable? {
+            if let events { return try EventTable.load(path: events) }
+            let beside = ((input.data as NSString).deletingLastPathComponent as NSString).appendingPathComponent("events.csv")
+            return FileManager.default.fileExists(atPath: beside) ? try EventTable.load(path: beside) : nil
+        }
+
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
                 let panel = try input.load()
-                let year = holdoutYear ?? panel.years.last!
-                guard panel.years.contains(year) else {
-                    throw Diagnostic.error(at: SourceLocation(file: input.data),
-                                           "no snapshot in \(year); expected a hold-out year among \(panel.years.map(String.init).joined(separator: ", "))")
-                }
-                let scores: [BacktestScore]
-                do throws(PortfolioKit.Backtest.BacktestError) {
-                    scores = try PortfolioKit.Backtest.run(panel, holdoutYear: year)
+                let table = try loadEvents()
+                let scores: [RollingOriginScore]
+                do throws(RollingOriginError) {
+                    scores = try RollingOrigin.run(panel: panel, events: table, models: try RollingOrigin.models(named: modelNames),
+                                                   horizon: horizon, draws: draws, seed: seed)
                 } catch {
                     throw Diagnostic.error(at: SourceLocation(file: input.data), error.description)
                 }
-                try OutputDirectory(out).write([("backtest.csv", BacktestReport.table(scores).text)])
-                Console.out(input.banner(panel) + "\n\n")
-                Console.out(BacktestReport.text(scores, holdoutYear: year))
-                Console.out("\nWrote \(out)/backtest.csv")
+                let caveat = input.usesShippedPanel ? DataCaveat.shippedPanel : nil
+                try OutputDirectory(out).write([
+                    ("backtest.csv", BacktestReport.table(scores).text),
+                    (BacktestReport.chartFile, CoverageChart.svg(scores, caveat: caveat)),
+                ])
+                Console.out(input.banner(panel) + (table.map { "\nEvents: \($0.file) — \($0.events.count) events" } ?? "\nEvents: none") + "\n\n")
+                Console.out(BacktestReport.text(scores, cuts: RollingOrigin.cutYears(panel), horizon: horizon, draws: draws, seed: seed))
+                Console.out("\nWrote \(out)/backtest.csv and \(out)/\(BacktestReport.chartFile)")
             }
         }
     }

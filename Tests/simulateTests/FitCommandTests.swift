@@ -57,29 +57,47 @@ import Testing
 @Suite struct BacktestCommandTests {
     @Test func backtestsTheShippedPanel() throws {
         let out = try CLI.temporaryDirectory()
-        let run = try CLI.run(["backtest", "--out", out])
+        let run = try CLI.run(["backtest", "--draws", "40", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stdout.contains("fitted on years before 2016"))
+        #expect(run.stdout.contains("Rolling-origin backtest: cut years 2014, 2015"))
+        #expect(run.stdout.contains("Events: Scenarios/data/events.csv"))
         let lines = try String(contentsOfFile: out + "/backtest.csv", encoding: .utf8).split(separator: "\n")
-        #expect(lines.first == "model,mae,rmse,exact_match_rate,within_one_rate,coverage_80,n")
+        #expect(lines.first == "model,horizon,measure,score,n")
         let models = lines.dropFirst().map { $0.split(separator: ",")[0] }
-        for m in ["pooled-drift", "last-value", "series-ols"] { #expect(models.contains(Substring(m))) }
+        for m in ["last-value", "last-plus-mean-change", "markov"] { #expect(models.contains(Substring(m))) }
+        let svg = try String(contentsOfFile: out + "/coverage-by-horizon.svg", encoding: .utf8)
+        #expect(svg.contains("<title>80% coverage by horizon</title>"))
     }
 
     @Test func backtestsAMadeUpFramework() throws {
         let out = try CLI.temporaryDirectory()
         let run = try CLI.run(["backtest", "--framework", "Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
                                "--data", "Tests/PortfolioKitTests/Fixtures/agreement/panel.csv",
-                               "--holdout-year", "2013", "--out", out])
+                               "--horizon", "2", "--draws", "30", "--models", "markov,last-value", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(FileManager.default.fileExists(atPath: out + "/backtest.csv"))
+        let lines = try String(contentsOfFile: out + "/backtest.csv", encoding: .utf8).split(separator: "\n")
+        #expect(Set(lines.dropFirst().map { $0.split(separator: ",")[0] }) == ["markov", "last-value"])
+        #expect(lines[1].hasPrefix("markov,1,"))
+        #expect(run.stdout.contains("Events: none"))
     }
 
-    @Test func unknownHoldoutYearIsAnError() throws {
+    @Test func unknownModelIsAnErrorListingTheKnownOnes() throws {
         let out = try CLI.temporaryDirectory() + "/bt"
-        let run = try CLI.run(["backtest", "--holdout-year", "2030", "--out", out])
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("no snapshot in 2030") && run.stderr.contains("2013, 2014, 2015, 2016"))
+        let run = try CLI.run(["backtest", "--models", "last-value,crystal-ball", "--out", out])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("\"crystal-ball\"") && run.stderr.contains("known models: integer-pace, pooled-drift, last-value, last-plus-mean-change, markov"))
         #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func panelWithoutACutYearIsAnError() throws {
+        let dir = try CLI.temporaryDirectory()
+        var csv = "district,year,element,score\n"
+        for year in [2010, 2011] { for e in ["a1", "a2", "a3", "b1", "b2", "c1", "c2", "c3"] { csv += "D1,\(year),\(e),1\n" } }
+        try csv.write(toFile: dir + "/panel.csv", atomically: true, encoding: .utf8)
+        let run = try CLI.run(["backtest", "--framework", "Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
+                               "--data", dir + "/panel.csv", "--out", dir + "/bt"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains(dir + "/panel.csv: error: no usable cut year") && run.stderr.contains("2010, 2011"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/bt"))
     }
 }

@@ -14,6 +14,11 @@ public struct EventTable: Sendable {
     public var file: String
     public var events: [Event]
 
+    public init(file: String, events: [Event]) {
+        self.file = file
+        self.events = events
+    }
+
     public static func load(path: String) throws(Diagnostic) -> EventTable {
         try parse(try InputFile.read(path), file: path)
     }

@@ -25,7 +25,10 @@ public enum BackgroundReport {
                 lines.append("  \(b.leverID): \(fixed(b.rate, decimals: 3)) a district-year (P = \(fixed(b.probability, decimals: 3)) a year) — \(source(b))")
             }
         }
-        lines.append("Pace changes: a district × component pace changes by N(0, \(fixed(run.forecaster.paceChangeVariance.squareRoot(), decimals: 3))²) points/year each year (estimated from the panel).")
+        let c = run.forecaster.paceChange
+        let chosen = run.persistenceSelection.map { $0.crps.isEmpty ? "from the panel's autocovariances" : "chosen by the panel's own rolling-origin forecasts" }
+            ?? "as given"
+        lines.append("Pace changes: each year a district × component pace keeps \(fixed(c.persistence, decimals: 2)) of its distance from the network's pace (\(chosen)) and takes fresh shocks; spread of paces \(fixed(c.commonSD, decimals: 3)) shared by a district's components and \(fixed(c.ownSD, decimals: 3)) each component's own, points a year (from the fit).")
         if !run.plan.knownEvents.isEmpty {
             let listed = run.plan.knownEvents.map { "\($0.district) \($0.year) \($0.lever)" }
             lines.append("Known future events applied from \(run.scenario.events ?? "the events file"): " + listed.joined(separator: "; ") + ".")

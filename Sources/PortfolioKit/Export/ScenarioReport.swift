@@ -61,7 +61,8 @@ public enum ScenarioReport {
         s += "  \"background\": [" + run.plan.background.map { b in
             "{\"lever\": \(json(b.leverID)), \"ratePerDistrictYear\": \(CSVTable.number(b.rate, decimals: 6)), \"source\": \(json(BackgroundReport.source(b)))}"
         }.joined(separator: ", ") + "],\n"
-        s += "  \"paceChangeSD\": \(CSVTable.number(run.forecaster.paceChangeVariance.squareRoot(), decimals: 6)),\n"
+        let c = run.forecaster.paceChange
+        s += "  \"paceChange\": {\"persistence\": \(CSVTable.number(c.persistence, decimals: 6)), \"commonSD\": \(CSVTable.number(c.commonSD, decimals: 6)), \"ownSD\": \(CSVTable.number(c.ownSD, decimals: 6))},\n"
         s += "  \"engine\": \(json(engineVersion)),\n"
         s += "  \"scenario\": \(json(result.scenario)),\n"
         s += "  \"seed\": \(result.seed),\n  \"draws\": \(result.draws),\n  \"horizon\": \(result.horizon),\n"

@@ -18,9 +18,13 @@ public struct DriftForecaster: Sendable {
     /// Variance per year of a rating's change around its drift (points²/year); the continuous
     /// walk's noise (`ClampedWalkProjection`), unused by the integer projection.
     public let stepVariance: Double
-    /// Variance of a district × component pace's change from one year to the next
-    /// (points²/year² per year; `PaceChange`): the integer projection's random-walk pace.
-    public var paceChangeVariance: Double
+    /// How paces change from year to year in the integer projection (`PaceChange`); `.none` keeps
+    /// every pace as drawn.
+    public var paceChange: PaceChange = .none
+    /// The network's pace of each component (points/year): where paces revert to.
+    public var networkPace: [Double] = []
+    /// Factor on a rising move by the level the rating stands at, ascending (`LevelPace`); empty = 1.
+    public var levelPace: [Double] = []
     /// Where in its rating's cell each element's latent score starts, in cell widths from −0.5
     /// (the bottom: the rating was only just reached) to 0.5; nil (the default): uniform, drawn
     /// per draw, since the position is not observed. A fixed position makes crossings
@@ -29,7 +33,7 @@ public struct DriftForecaster: Sendable {
 
     /// A forecaster with given parameters (for known-truth tests and synthetic studies).
     public init(framework: Framework, districts: [DistrictInfo], startYear: [Int], start: [Double],
-                drift: [Double], driftSD: [Double], stepVariance: Double, paceChangeVariance: Double = 0) {
+                drift: [Double], driftSD: [Double], stepVariance: Double) {
         self.framework = framework
         self.districts = districts
         self.startYear = startYear
@@ -37,7 +41,6 @@ public struct DriftForecaster: Sendable {
         self.drift = drift
         self.driftSD = driftSD
         self.stepVariance = stepVariance
-        self.paceChangeVariance = paceChangeVariance
     }
 
     /// The forecaster for `panel`, from its fitted trajectory model.
@@ -62,8 +65,10 @@ public struct DriftForecaster: Sendable {
         }
         self.init(framework: fw, districts: panel.districts, startYear: years, start: start,
                   drift: fit.slope.flatMap { $0 }, driftSD: fit.slopeSD.flatMap { $0 },
-                  stepVariance: DriftForecaster.stepVariance(panel: panel, fit: fit),
-                  paceChangeVariance: PaceChange.estimate(panel).variance)
+                  stepVariance: DriftForecaster.stepVariance(panel: panel, fit: fit))
+        paceChange = PaceChange.estimate(panel, fit: fit)
+        networkPace = fit.componentSlope
+        levelPace = LevelPace.estimate(panel, fit: fit)
     }
 
     /// q: the mean over consecutive ratings of a series of (Δy − β̃Δt)²/Δt — the variance per

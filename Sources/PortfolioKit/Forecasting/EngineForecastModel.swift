@@ -8,25 +8,34 @@ public struct EngineForecastModel: ForecastModel {
     public let model: Projection.Model
     /// The lever catalogue whose effects background events act through.
     public let leversPath: String
-    /// Multiplies the estimated pace-change variance (1 = as estimated); for sensitivity studies.
-    public let paceChangeScale: Double
+    /// The persistence of paces (φ of `PaceChange`); nil: chosen on each training panel by
+    /// `PersistenceSelection`, as a scenario run chooses it.
+    public let persistence: Double?
 
-    public init(_ model: Projection.Model, leversPath: String = Scenario.defaultLevers, paceChangeScale: Double = 1) {
+    public init(_ model: Projection.Model, leversPath: String = Scenario.defaultLevers, persistence: Double? = nil) {
         self.model = model
         self.leversPath = leversPath
-        self.paceChangeScale = paceChangeScale
+        self.persistence = persistence
     }
 
-    public var name: String { model.rawValue }
+    public var name: String {
+        guard let persistence, model == .integerPace else { return model.rawValue }
+        return "\(model.rawValue)(φ=\(persistence))"
+    }
 
     public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws -> [PathSamples] {
         let fit = try TrajectoryModel.fit(training)
         var forecaster = DriftForecaster(panel: training, fit: fit)
-        forecaster.paceChangeVariance *= paceChangeScale
         var background: [BackgroundEvent] = []
+        var levers: LeverCatalogue?
         if model == .integerPace, let events {
-            let levers = try LeverCatalogue.load(contentsOf: leversPath, framework: training.framework)
-            background = BackgroundEvent.estimated(from: events, panel: training, levers: levers, overrides: [:])
+            let catalogue = try LeverCatalogue.load(contentsOf: leversPath, framework: training.framework)
+            background = BackgroundEvent.estimated(from: events, panel: training, levers: catalogue, overrides: [:])
+            levers = catalogue
+        }
+        if model == .integerPace {
+            forecaster.paceChange.persistence = persistence
+                ?? PersistenceSelection.select(training, events: events, levers: levers).persistence
         }
         let plans = training.districts.indices.map {
             ScenarioPlan.DistrictPlan(district: $0, effects: [], stickingPoints: [], background: background)

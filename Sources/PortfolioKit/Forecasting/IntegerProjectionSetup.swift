@@ -1,5 +1,5 @@
 /// What the integer projection of one district needs that does not depend on the draw.
-struct IntegerProjectionSetup {
+final class IntegerProjectionSetup {
     /// A sticking point that holds in the district: the latent cap on each element (∞ where it
     /// does not apply; else the capped level itself, the middle of its cell, so that progress
     /// resumes from there — half a level from the next — once the ceiling is lifted) and the first year it no longer holds (from the plan's lift-ceiling effects).
@@ -24,14 +24,24 @@ struct IntegerProjectionSetup {
     /// The district's pace per component (points/year) and its sd, from the fit.
     let drift: [Double]
     let driftSD: [Double]
-    /// sd of a pace's yearly change (points/year per year).
-    let paceChangeSD: Double
+    /// How paces change: each year a pace's deviation from `networkPace` is multiplied by
+    /// `persistence` and renewed by shocks of sd `√(1 − φ²)·σ` (shared and own).
+    let networkPace: [Double]
+    let persistence: Double
+    let commonShockSD: Double
+    let ownShockSD: Double
     /// The relaxed component and the pace it moves at least at, if any.
     let relaxedComponent: Int?
     let relaxedPace: Double
     let ceilings: [Ceiling]
     /// Per background event, per effect: the ceilings (indices in `ceilings`) its lift-ceiling effect lifts.
     let backgroundLifts: [[[Int]]]
+    /// 1/(1 − share of years stalled by background events): the factor on a rising move in a
+    /// year without a stall. The fitted pace is the average over the panel's years, stalls
+    /// included, so without it the background stalls would be counted twice.
+    let unstalledBoost: Double
+    /// Factor on a rising move by the index of the level the rating stands at (`LevelPace`).
+    let levelPace: [Double]
     let startComponents: [Double]
     let advancedNow: Bool
     /// Components in progress needed to be advanced.
@@ -54,7 +64,12 @@ struct IntegerProjectionSetup {
         startLevel = (0..<elementCount).map { grid.level(f.start[d * fw.elements.count + $0]) }
         drift = Array(f.drift[(d * componentCount)..<((d + 1) * componentCount)])
         driftSD = Array(f.driftSD[(d * componentCount)..<((d + 1) * componentCount)])
-        paceChangeSD = f.paceChangeVariance.squareRoot()
+        let change = f.networkPace.count == componentCount ? f.paceChange : .none
+        networkPace = change == .none ? [Double](repeating: 0, count: componentCount) : f.networkPace
+        persistence = change.persistence
+        let renewal = (1 - change.persistence * change.persistence).squareRoot()
+        commonShockSD = renewal * change.commonSD
+        ownShockSD = renewal * change.ownSD
         if case .component(let k, let pace) = relaxation {
             relaxedComponent = k
             relaxedPace = pace
@@ -70,10 +85,24 @@ struct IntegerProjectionSetup {
                 a.effect.kind == .liftCeiling ? ceilingIDs.indices.filter { a.effect.stickingPoints.contains(ceilingIDs[$0]) } : []
             }
         }
+        unstalledBoost = 1 / (1 - IntegerProjectionSetup.stalledShare(plan.background))
+        levelPace = f.levelPace.count == grid.values.count ? f.levelPace : grid.values.map { _ in 1 }
         startComponents = fw.componentScores(startLevel.map { Optional($0) })
         advancedNow = fw.isAdvanced(componentScores: startComponents)
         needed = fw.advancedRule.minimumComponents(of: componentCount)
         threshold = fw.inProgressThreshold
+    }
+
+    /// The expected share of years a district spends stalled by background events (at most 0.9):
+    /// each stall effect's yearly probability times its mean length in years.
+    static func stalledShare(_ background: [BackgroundEvent]) -> Double {
+        var share = 0.0
+        for event in background {
+            for a in event.effects where a.effect.kind == .stall {
+                share += event.probability * max(0, a.size.mean.rounded())
+            }
+        }
+        return min(share, 0.9)
     }
 
     /// The sticking points that hold, as latent caps: a ceiling never lowers a rating already

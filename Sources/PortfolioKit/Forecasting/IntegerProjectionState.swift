@@ -75,12 +75,21 @@ struct IntegerProjectionState {
         if s.advancedNow { advancedYear[r] = s.startYear }
         for yi in s.years.indices {
             let t = s.years[yi]
-            if s.paceChangeSD > 0 {
-                for k in 0..<s.componentCount { pace[k] += s.paceChangeSD * rng.normal() }
-            }
+            changePaces(&rng)
             drawBackground(year: t, &background)
             applyEffects(year: t)
             step(draw: r, yearIndex: yi, year: t, recorder: recorder)
+        }
+    }
+
+    /// This year's paces: each deviation from the network's pace persists by φ and takes fresh
+    /// shocks (nothing is drawn when paces do not change, so such runs share streams).
+    mutating func changePaces(_ rng: inout SeededGenerator) {
+        guard s.persistence < 1 else { return }
+        let shared = s.commonShockSD * rng.normal()
+        for k in 0..<s.componentCount {
+            let own = s.ownShockSD * rng.normal()
+            pace[k] = s.networkPace[k] + s.persistence * (pace[k] - s.networkPace[k]) + shared + own
         }
     }
 
@@ -177,9 +186,16 @@ struct IntegerProjectionState {
         for k in 0..<s.componentCount {
             var sum = 0.0
             for e in s.elementsOf[k] {
-                var move = pace[k] + slope[e]
-                if stalled[e] { move = min(move, 0) }
-                latent[e] = min(max(latent[e] + move + levelShift[e], bottom), min(top, cap[e]))
+                let move = pace[k] + slope[e]
+                var x = latent[e]
+                if stalled[e] {
+                    x += min(move, 0)
+                } else if move > 0 {
+                    x = s.grid.advance(x, by: move * s.unstalledBoost, speed: s.levelPace)
+                } else {
+                    x += move
+                }
+                latent[e] = min(max(x + levelShift[e], bottom), min(top, cap[e]))
                 let rating = s.grid.level(latent[e])
                 sum += rating
                 recorder?.set(rating, draw: r, yearIndex: yi, element: e)

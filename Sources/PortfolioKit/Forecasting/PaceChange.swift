@@ -1,44 +1,99 @@
-/// How much a district × component pace changes from one year to the next, estimated from the
-/// panel: the variance ω² (points²/year² per year) of a random-walk pace, pace(t+1) = pace(t) + N(0, ω²).
+/// How paces change from one year to the next, estimated from the panel: a district ×
+/// component pace is the network's pace for the component plus a deviation that persists from
+/// year to year with a factor φ and is renewed by fresh shocks, so that the spread of paces
+/// across districts stays what it is in the panel:
+///   pace(d, k, t) = μ(k) + dev(d, k, t),  dev(t+1) = φ·dev(t) + √(1 − φ²)·(σ_common·Z(d, t) + σ_own·Z(d, k, t)).
+/// With φ = 1 a district keeps its own pace for good (the projection that shipped before); with
+/// φ < 1 a fast or slow district drifts back toward the network, at the rate the panel shows.
 ///
-/// Method of moments on the yearly changes c(t) = C(t) − C(t−1) of every district × component
-/// score over consecutive years. With integer ratings, c(t) = pace(t) + ν(t), where ν is the
-/// rounding noise of the few elements that cross a level that year (about pace/n of variance
-/// for n elements, nearly uncorrelated from year to year). Then
-///   D1 = E[(c(t+1) − c(t))²] = ω² + 2 var ν,   D2 = E[(c(t+2) − c(t))²] = 2ω² + 2 var ν,
-/// so ω² = D2 − D1 (floored at 0). Needs series of four consecutive years; with fewer it is 0.
-/// On the shipped panel (four years, 133 pairs two years apart) ω² ≈ 0.012: paces change by
-/// about 0.11 points a year from one year to the next — the reconstruction's stalls after
-/// leadership changes (Baltimore, New York City, Sacramento) are pace changes of that size.
-public enum PaceChange {
-    /// The estimate with the pairs behind it.
-    public struct Estimate: Equatable, Sendable {
-        public var variance: Double
-        public var lagOnePairs: Int
-        public var lagTwoPairs: Int
+/// φ: the ratio of the lag-2 to the lag-1 autocovariance of districts' yearly district-score
+/// changes (each year centred on the network's mean change), over consecutive years: for a
+/// score whose pace deviation is such a process, with rounding noise uncorrelated from year to
+/// year, Cov(c(t), c(t+j)) = σ²φʲ for j ≥ 1. Clamped to [0, 1]; 1 when the panel has no four
+/// consecutive years. On the shipped panel φ ≈ 0.58 (44 and 19 pairs: few, so uncertain); on an
+/// episodic synthetic panel (paces redrawn at turnovers, about one district in eight a year)
+/// about 0.5.
+///
+/// σ² (the stationary spread of paces): from the fit, the variance over districts × components of
+/// the pooled slopes around their component's pace plus their mean squared standard error; the
+/// share the districts' momenta explain is the common part.
+public struct PaceChange: Equatable, Sendable {
+    /// φ, per year (1 = no reversion).
+    public var persistence: Double
+    /// σ_common and σ_own, points per year.
+    public var commonSD: Double
+    public var ownSD: Double
+    /// District-score change pairs one and two years apart behind φ.
+    public var lagOnePairs: Int
+    public var lagTwoPairs: Int
+
+    public static let none = PaceChange(persistence: 1, commonSD: 0, ownSD: 0, lagOnePairs: 0, lagTwoPairs: 0)
+
+    public init(persistence: Double, commonSD: Double, ownSD: Double, lagOnePairs: Int = 0, lagTwoPairs: Int = 0) {
+        self.persistence = persistence
+        self.commonSD = commonSD
+        self.ownSD = ownSD
+        self.lagOnePairs = lagOnePairs
+        self.lagTwoPairs = lagTwoPairs
     }
 
-    public static func estimate(_ panel: Panel) -> Estimate {
+    /// The estimate for `panel` with its fit.
+    public static func estimate(_ panel: Panel, fit: TrajectoryFit) -> PaceChange {
+        let (phi, n1, n2) = persistence(panel)
+        let (common, own) = spread(fit)
+        return PaceChange(persistence: phi, commonSD: common, ownSD: own, lagOnePairs: n1, lagTwoPairs: n2)
+    }
+
+    /// φ from the district scores' yearly changes (see the type's description).
+    static func persistence(_ panel: Panel) -> (Double, Int, Int) {
         let fw = panel.framework
-        var d1 = 0.0, n1 = 0, d2 = 0.0, n2 = 0
+        var changes: [[Int: Double]] = []  // per district: change keyed by the later year
+        var byYear: [Int: (sum: Double, n: Int)] = [:]
         for d in panel.districts.indices {
             let snaps = Array(panel.snapshots(ofDistrict: d))
-            let scores = snaps.map { fw.componentScores($0.scores) }
-            for k in fw.components.indices {
-                // Yearly changes keyed by the later year, consecutive years only.
-                var change: [Int: Double] = [:]
-                for (a, b) in zip(snaps.indices, snaps.indices.dropFirst()) where snaps[b].year == snaps[a].year + 1 {
-                    let x = scores[b][k] - scores[a][k]
-                    if x.isFinite { change[snaps[b].year] = x }
-                }
-                for year in change.keys.sorted() {  // sorted: a Dictionary's order varies by process
-                    let c = change[year]!
-                    if let next = change[year + 1] { d1 += (next - c) * (next - c); n1 += 1 }
-                    if let after = change[year + 2] { d2 += (after - c) * (after - c); n2 += 1 }
-                }
+            let scores = snaps.map { fw.districtScore(componentScores: fw.componentScores($0.scores)) }
+            var change: [Int: Double] = [:]
+            for i in snaps.indices.dropFirst() where snaps[i].year == snaps[i - 1].year + 1 {
+                let x = scores[i] - scores[i - 1]
+                guard x.isFinite else { continue }
+                change[snaps[i].year] = x
+                byYear[snaps[i].year, default: (0, 0)].sum += x
+                byYear[snaps[i].year, default: (0, 0)].n += 1
+            }
+            changes.append(change)
+        }
+        var g1 = 0.0, n1 = 0, g2 = 0.0, n2 = 0
+        for change in changes {
+            func centred(_ year: Int) -> Double? {
+                guard let x = change[year], let m = byYear[year] else { return nil }
+                return x - m.sum / Double(m.n)
+            }
+            for year in change.keys.sorted() {  // sorted: a Dictionary's order varies by process
+                let c = centred(year)!
+                if let next = centred(year + 1) { g1 += c * next; n1 += 1 }
+                if let after = centred(year + 2) { g2 += c * after; n2 += 1 }
             }
         }
-        guard n1 > 0, n2 > 0 else { return Estimate(variance: 0, lagOnePairs: n1, lagTwoPairs: n2) }
-        return Estimate(variance: max(0, d2 / Double(n2) - d1 / Double(n1)), lagOnePairs: n1, lagTwoPairs: n2)
+        guard n1 > 0, n2 > 0, g1 > 0 else { return (1, n1, n2) }
+        return (min(max((g2 / Double(n2)) / (g1 / Double(n1)), 0), 1), n1, n2)
+    }
+
+    /// σ_common and σ_own from the fit (see the type's description).
+    static func spread(_ fit: TrajectoryFit) -> (Double, Double) {
+        var total = 0.0, se = 0.0, n = 0
+        for (d, row) in fit.slope.enumerated() {
+            for (k, slope) in row.enumerated() {
+                let x = slope - fit.componentSlope[k]
+                total += x * x
+                se += fit.slopeSD[d][k] * fit.slopeSD[d][k]
+                n += 1
+            }
+        }
+        guard n > 0 else { return (0, 0) }
+        let momentum = fit.districtMomentum.reduce(0) { $0 + $1 * $1 } / Double(max(1, fit.districtMomentum.count))
+        let deviations = total / Double(n)
+        let common = deviations > 0 ? min(1, momentum / deviations) : 0
+        let variance = deviations + se / Double(n)
+        return ((common * variance).squareRoot(), ((1 - common) * variance).squareRoot())
     }
 }

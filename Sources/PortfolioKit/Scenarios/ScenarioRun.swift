@@ -10,6 +10,8 @@ public struct ScenarioRun: Sendable {
     public var forecaster: DriftForecaster
     /// The events file's contents, when the scenario has one.
     public var events: EventTable?
+    /// How the persistence of paces was chosen (`PersistenceSelection`).
+    public var persistenceSelection: PersistenceSelection.Result? = nil
 
     /// Load the scenario file and everything it names; fit the trajectory model.
     public static func prepare(_ path: String) throws(Diagnostic) -> ScenarioRun {
@@ -30,9 +32,12 @@ public struct ScenarioRun: Sendable {
         } catch {
             throw .error(at: SourceLocation(file: scenario.data), error.description)
         }
+        var forecaster = DriftForecaster(panel: loaded.panel, fit: fit)
+        let selection = PersistenceSelection.select(loaded.panel, events: events, levers: levers)
+        forecaster.paceChange.persistence = selection.persistence
         return ScenarioRun(scenario: scenario, panel: loaded.panel, warnings: loaded.warnings, levers: levers,
-                           stickingPoints: points, plan: plan, fit: fit,
-                           forecaster: DriftForecaster(panel: loaded.panel, fit: fit), events: events)
+                           stickingPoints: points, plan: plan, fit: fit, forecaster: forecaster, events: events,
+                           persistenceSelection: selection)
     }
 
     /// Project, with the scenario's draws and seed unless overridden.

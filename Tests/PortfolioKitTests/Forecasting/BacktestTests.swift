@@ -1,51 +1,80 @@
 import Testing
 @testable import PortfolioKit
 
+/// The rolling-origin backtest on the shipped panel (2013–2016: cuts 2014 and 2015).
 @Suite struct BacktestTests {
-    /// Nominal 80% prediction intervals for a held-out year cover 75–85% of outcomes
-    /// (200 districts × 36 elements = 7,200 series, exact model values, hold-out 2013 of 2010–2013).
-    @Test func intervalsCoverEightyPercent() throws {
-        let synthetic = SyntheticPanel.generate(framework: Shipped.framework, districts: 200, years: 2010...2013,
-                                                seed: 21, rounded: false)
-        let scores = try Backtest.run(synthetic.panel, holdoutYear: 2013)
-        for name in ["pooled-drift", "pooled-line"] {
-            let s = scores.first { $0.model == name }!
-            #expect(s.n == 7200)
-            #expect(s.coverage80 >= 0.75 && s.coverage80 <= 0.85, "\(name) coverage \(s.coverage80)")
-        }
+    static let scores: [RollingOriginScore] = try! RollingOrigin.run(
+        panel: Shipped.loaded.panel, events: nil, models: RollingOrigin.knownModels, horizon: 3, draws: 100, seed: 1)
+
+    @Test func cutsAreTheYearsWithTwoBeforeAndOneAfter() {
+        #expect(RollingOrigin.cutYears(Shipped.loaded.panel) == [2014, 2015])
     }
 
-    /// last-value's scores recomputed by hand from the raw ratings of the shipped panel.
-    @Test func lastValueScoresMatchAHandCount() throws {
+    /// n counted independently: every district-year observed 1 or 2 years after a cut, of a
+    /// district with a snapshot up to the cut (no year is observed 3 years after one).
+    @Test func everyObservedDistrictYearIsScoredOnce() {
         let panel = Shipped.loaded.panel
-        let scores = try Backtest.run(panel, holdoutYear: 2016)
-        let last = scores.first { $0.model == "last-value" }!
-        var n = 0, unchanged = 0, absolute = 0.0
-        for d in panel.districts.indices {
-            let snaps = Array(panel.snapshots(ofDistrict: d))
-            guard snaps.count >= 2, snaps.last!.year == 2016 else { continue }
-            let before = snaps[snaps.count - 2]
-            for e in panel.framework.elements.indices {
-                let y = snaps.last!.scores[e]!, x = before.scores[e]!
-                n += 1; absolute += abs(y - x); if x == y { unchanged += 1 }
+        var districtYears = [0, 0, 0], ratings = [0, 0, 0]
+        for cut in [2014, 2015] {
+            for d in panel.districts.indices where panel.snapshots(ofDistrict: d).contains(where: { $0.year <= cut }) {
+                for s in panel.snapshots(ofDistrict: d) where s.year > cut && s.year <= cut + 3 {
+                    districtYears[s.year - cut - 1] += 1
+                    ratings[s.year - cut - 1] += s.scores.compactMap { $0 }.count
+                }
             }
         }
-        #expect(last.n == n)
-        #expect(abs(last.mae - absolute / Double(n)) < 1e-12)
-        #expect(abs(last.exactMatchRate - Double(unchanged) / Double(n)) < 1e-12)
+        #expect(districtYears[2] == 0)
+        for model in RollingOrigin.knownModelNames {
+            for h in 1...2 {
+                let rows = Self.scores.filter { $0.model == model && $0.horizon == h }
+                #expect(rows.map(\.measure) == BacktestMeasure.allCases)
+                for r in rows { #expect(r.n == (r.measure == .rps ? ratings[h - 1] : districtYears[h - 1]), "\(model) \(h) \(r.measure)") }
+            }
+            #expect(!Self.scores.contains { $0.model == model && $0.horizon == 3 })
+        }
     }
 
-    /// On the shipped panel the engine's forecast beats carrying the last value forward on RMSE
-    /// (it cannot on MAE: most ratings do not change, see the README).
-    @Test func engineBeatsLastValueOnRMSE() throws {
-        let scores = try Backtest.run(Shipped.loaded.panel, holdoutYear: 2016)
-        let model = scores.first { $0.model == "pooled-drift" }!, last = scores.first { $0.model == "last-value" }!
-        #expect(scores.first?.model == "pooled-drift")
-        #expect(model.rmse < last.rmse)
-        #expect(model.exactMatchRate >= last.exactMatchRate)
+    /// Every score lies in its range, and each baseline's element forecasts beat a uniform guess
+    /// over the levels scored on the same observed ratings (horizon 1: the years after each cut).
+    @Test func scoresAreInRangeAndBeatAUniformGuess() {
+        let panel = Shipped.loaded.panel, fw = panel.framework
+        let uniform = [Double](repeating: 1 / Double(fw.levels.count), count: fw.levels.count)
+        var sum = 0.0, n = 0
+        for cut in [2014, 2015] {
+            for d in panel.districts.indices where panel.snapshots(ofDistrict: d).contains(where: { $0.year <= cut }) {
+                for s in panel.snapshots(ofDistrict: d) where s.year == cut + 1 {
+                    for v in s.scores.compactMap({ $0 }) {
+                        sum += ScoringRules.rankedProbabilityScore(probabilities: uniform, observed: fw.levelIndex(for: v)); n += 1
+                    }
+                }
+            }
+        }
+        for s in Self.scores {
+            #expect(s.score.isFinite && s.score >= 0)
+            if s.measure == .coverage80 || s.measure == .brier { #expect(s.score <= 1) }
+            if s.measure == .rps && s.horizon == 1 { #expect(s.score < sum / Double(n), "\(s.model) rps \(s.score)") }
+        }
     }
 
-    @Test func holdoutWithNothingBeforeItIsAnError() {
-        #expect(throws: Backtest.BacktestError.self) { try Backtest.run(Shipped.loaded.panel, holdoutYear: 2013) }
+    /// Forecasts get worse with the horizon: every baseline's RPS and CRPS grow from 1 to 2 years.
+    @Test func errorsGrowWithTheHorizon() {
+        for model in RollingOrigin.knownModelNames {
+            for measure in [BacktestMeasure.rps, .crps] {
+                let h1 = Self.scores.first { $0.model == model && $0.horizon == 1 && $0.measure == measure }!
+                let h2 = Self.scores.first { $0.model == model && $0.horizon == 2 && $0.measure == measure }!
+                #expect(h2.score > h1.score, "\(model) \(measure)")
+            }
+        }
+    }
+
+    /// The CSV has the documented header and six decimals.
+    @Test func csvHasTheDocumentedColumns() {
+        let text = BacktestReport.table(Self.scores).text
+        let lines = text.split(separator: "\n")
+        #expect(lines.first == "model,horizon,measure,score,n")
+        #expect(lines.count == 1 + RollingOrigin.knownModels.count * 2 * 5)
+        #expect(lines[1].hasPrefix("integer-pace,1,brier,0.") && lines[1].split(separator: ",")[3].split(separator: ".")[1].count == 6)
+        let svg = CoverageChart.svg(Self.scores, caveat: nil)
+        #expect(svg.contains("stroke-dasharray") && svg.contains("markov") && svg.hasPrefix("<svg"))
     }
 }
