@@ -23,8 +23,6 @@ public struct DriftForecaster: Sendable {
     public var paceChange: PaceChange = .none
     /// The network's pace of each component (points/year): where paces revert to.
     public var networkPace: [Double] = []
-    /// Factor on a rising move by the level the rating stands at, ascending (`LevelPace`); empty = 1.
-    public var levelPace: [Double] = []
     /// Where in its rating's cell each element's latent score starts, in cell widths from −0.5
     /// (the bottom: the rating was only just reached) to 0.5; nil (the default): uniform, drawn
     /// per draw, since the position is not observed. A fixed position makes crossings
@@ -68,7 +66,6 @@ public struct DriftForecaster: Sendable {
                   stepVariance: DriftForecaster.stepVariance(panel: panel, fit: fit))
         paceChange = PaceChange.estimate(panel, fit: fit)
         networkPace = fit.componentSlope
-        levelPace = LevelPace.estimate(panel, fit: fit)
     }
 
     /// q: the mean over consecutive ratings of a series of (Δy − β̃Δt)²/Δt — the variance per

@@ -40,8 +40,6 @@ final class IntegerProjectionSetup {
     /// year without a stall. The fitted pace is the average over the panel's years, stalls
     /// included, so without it the background stalls would be counted twice.
     let unstalledBoost: Double
-    /// Factor on a rising move by the index of the level the rating stands at (`LevelPace`).
-    let levelPace: [Double]
     let startComponents: [Double]
     let advancedNow: Bool
     /// Components in progress needed to be advanced.
@@ -86,7 +84,6 @@ final class IntegerProjectionSetup {
             }
         }
         unstalledBoost = 1 / (1 - IntegerProjectionSetup.stalledShare(plan.background))
-        levelPace = f.levelPace.count == grid.values.count ? f.levelPace : grid.values.map { _ in 1 }
         startComponents = fw.componentScores(startLevel.map { Optional($0) })
         advancedNow = fw.isAdvanced(componentScores: startComponents)
         needed = fw.advancedRule.minimumComponents(of: componentCount)

@@ -186,16 +186,9 @@ struct IntegerProjectionState {
         for k in 0..<s.componentCount {
             var sum = 0.0
             for e in s.elementsOf[k] {
-                let move = pace[k] + slope[e]
-                var x = latent[e]
-                if stalled[e] {
-                    x += min(move, 0)
-                } else if move > 0 {
-                    x = s.grid.advance(x, by: move * s.unstalledBoost, speed: s.levelPace)
-                } else {
-                    x += move
-                }
-                latent[e] = min(max(x + levelShift[e], bottom), min(top, cap[e]))
+                var move = pace[k] + slope[e]
+                if stalled[e] { move = min(move, 0) } else if move > 0 { move *= s.unstalledBoost }
+                latent[e] = min(max(latent[e] + move + levelShift[e], bottom), min(top, cap[e]))
                 let rating = s.grid.level(latent[e])
                 sum += rating
                 recorder?.set(rating, draw: r, yearIndex: yi, element: e)

@@ -33,32 +33,6 @@ struct LevelGrid: Sendable {
         return best
     }
 
-    /// The index of a level value among `values`.
-    @inline(__always)
-    func index(_ level: Double) -> Int {
-        if let step { return Int(((level - lowest) / step).rounded()) }
-        return values.firstIndex(of: level) ?? 0
-    }
-
-    /// The latent after a rising move of `effort` points (> 0) when progress from the level at
-    /// index i runs at `speed[i]` points per point of effort: cell by cell, so that a latent
-    /// behind another never overtakes it (the move is increasing in both the latent and the effort).
-    func advance(_ x: Double, by effort: Double, speed: [Double]) -> Double {
-        var x = x, left = effort
-        var i = index(level(x))
-        while left > 0 {
-            let g = max(speed[i], 1e-9)
-            guard i + 1 < values.count else { return x + left * g }
-            let top = (values[i] + values[i + 1]) / 2  // the cut-point to the next level up
-            let needed = (top - x) / g
-            if left <= needed { return x + left * g }
-            left -= needed
-            x = top
-            i += 1
-        }
-        return x
-    }
-
     /// The highest latent score still rated at `level` (just below the cut to the next level up).
     func cellTop(_ level: Double) -> Double {
         (level + halfCell).nextDown
