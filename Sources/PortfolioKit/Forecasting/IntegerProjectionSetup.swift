@@ -15,6 +15,9 @@ final class IntegerProjectionSetup {
     let elementCount: Int
     let componentCount: Int
     let elementsOf: [[Int]]
+    /// Elements in component order, and where each component's run starts in it (count + 1 entries).
+    let order: [Int]
+    let componentStart: [Int]
     let componentOf: [Int]
     /// Latest observed year and the projected years after it.
     let startYear: Int
@@ -55,6 +58,8 @@ final class IntegerProjectionSetup {
         elementCount = fw.elements.count
         componentCount = fw.components.count
         elementsOf = fw.elementsByComponent
+        order = fw.elementsByComponent.flatMap { $0 }
+        componentStart = fw.elementsByComponent.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         componentOf = fw.elements.map(\.componentIndex)
         startYear = f.startYear[d]
         years = startYear < horizon ? Array((startYear + 1)...horizon) : []

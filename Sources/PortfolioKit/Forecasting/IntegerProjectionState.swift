@@ -26,17 +26,15 @@ struct IntegerProjectionState {
 
     // Per-draw scratch.
     var pace: [Double]
-    var latent: [Double]
-    var slope: [Double]
-    var levelShift: [Double]
-    var stalled: [Bool]
-    var cap: [Double]
+    let buffers: ProjectionScratch
     var effectSize: [Double]
     var imposedCap: [[Double]?]
     var happened: [Happened] = []
     var liftYear: [Int]
     var inProgressBefore: [Bool]
     var crossed: [Bool]
+    /// No effect and no ceiling acts this year: every element moves by its component's pace alone.
+    var plain = true
 
     init(_ setup: IntegerProjectionSetup, draws: Int, trajectories: Projection.Trajectories) {
         s = setup
@@ -53,11 +51,7 @@ struct IntegerProjectionState {
         decisiveWeight = [Double](repeating: 0, count: setup.componentCount)
         let e = setup.elementCount
         pace = [Double](repeating: 0, count: setup.componentCount)
-        latent = [Double](repeating: 0, count: e)
-        slope = [Double](repeating: 0, count: e)
-        levelShift = [Double](repeating: 0, count: e)
-        stalled = [Bool](repeating: false, count: e)
-        cap = [Double](repeating: 0, count: e)
+        buffers = ProjectionScratch(count: e)
         effectSize = [Double](repeating: 0, count: setup.plan.effects.count)
         imposedCap = [[Double]?](repeating: nil, count: setup.plan.effects.count)
         liftYear = setup.ceilings.map(\.liftYear)
@@ -102,7 +96,7 @@ struct IntegerProjectionState {
         let fixedPosition = s.forecaster.cellPosition
         for e in 0..<s.elementCount {
             let u = rng.uniform() - 0.5  // drawn even when the position is fixed: streams stay aligned
-            latent[e] = s.startLevel[e] + 2 * s.grid.halfCell * (fixedPosition ?? u)
+            buffers.latent[e] = s.startLevel[e] + 2 * s.grid.halfCell * (fixedPosition ?? u)
         }
         for (j, a) in s.plan.effects.enumerated() {
             var effectRNG = SeededGenerator(seed: a.randomKey ^ effectKey)
@@ -132,13 +126,15 @@ struct IntegerProjectionState {
 
     /// This year's slope changes, level shifts, stalls and caps from every active effect.
     mutating func applyEffects(year t: Int) {
+        plain = s.plan.effects.isEmpty && happened.isEmpty && s.ceilings.isEmpty
+        guard !plain else { return }
         for e in 0..<s.elementCount {
-            slope[e] = 0
-            levelShift[e] = 0
-            stalled[e] = false
+            buffers.slope[e] = 0
+            buffers.levelShift[e] = 0
+            buffers.stalled[e] = false
             var c = Double.infinity
             for (i, ceiling) in s.ceilings.enumerated() where t < liftYear[i] { c = min(c, ceiling.latentCap[e]) }
-            cap[e] = c
+            buffers.cap[e] = c
         }
         for (j, a) in s.plan.effects.enumerated() {
             var imposed = imposedCap[j]
@@ -159,20 +155,20 @@ struct IntegerProjectionState {
         switch a.effect.kind {
         case .level:
             let ramp = Double(max(1, a.effect.ramp))
-            if since < a.effect.ramp { for e in a.elements { levelShift[e] += size / ramp } }
-            if let duration = a.effect.duration, since == duration { for e in a.elements { levelShift[e] -= size } }
+            if since < a.effect.ramp { for e in a.elements { buffers.levelShift[e] += size / ramp } }
+            if let duration = a.effect.duration, since == duration { for e in a.elements { buffers.levelShift[e] -= size } }
         case .slope:
-            if active { for e in a.elements { slope[e] += size } }
+            if active { for e in a.elements { buffers.slope[e] += size } }
         case .stall:
-            if since < Int(max(0, size).rounded()) { for e in a.elements { stalled[e] = true } }
+            if since < Int(max(0, size).rounded()) { for e in a.elements { buffers.stalled[e] = true } }
         case .ceiling:
             guard active else { return }
             if imposed == nil {
                 var caps = [Double](repeating: .infinity, count: s.elementCount)
-                for e in a.elements { caps[e] = s.grid.levelAtOrBelow(max(size, s.grid.level(latent[e]))) }
+                for e in a.elements { caps[e] = s.grid.levelAtOrBelow(max(size, s.grid.level(buffers.latent[e]))) }
                 imposed = caps
             }
-            for e in a.elements { cap[e] = min(cap[e], imposed![e]) }
+            for e in a.elements { buffers.cap[e] = min(buffers.cap[e], imposed![e]) }
         case .liftCeiling:
             break
         }
@@ -183,17 +179,29 @@ struct IntegerProjectionState {
         let bottom = s.grid.lowest - s.grid.halfCell, top = s.grid.cellTop(s.grid.highest)
         let yearCount = s.years.count
         var inProgress = 0, total = 0.0
+        let grid = s.grid, boost = s.unstalledBoost, plain = self.plain
+        let latent = buffers.latent, slope = buffers.slope, levelShift = buffers.levelShift
+        let cap = buffers.cap, stalled = buffers.stalled
+        let order = s.order, componentStart = s.componentStart
         for k in 0..<s.componentCount {
             var sum = 0.0
-            for e in s.elementsOf[k] {
-                var move = pace[k] + slope[e]
-                if stalled[e] { move = min(move, 0) } else if move > 0 { move *= s.unstalledBoost }
-                latent[e] = min(max(latent[e] + move + levelShift[e], bottom), min(top, cap[e]))
-                let rating = s.grid.level(latent[e])
+            let first = componentStart[k], end = componentStart[k + 1]
+            var move = pace[k]
+            if move > 0 { move *= boost }
+            for j in first..<end {
+                let e = order[j]
+                if plain {
+                    latent[e] = min(max(latent[e] + move, bottom), top)
+                } else {
+                    var m = pace[k] + slope[e]
+                    if stalled[e] { m = min(m, 0) } else if m > 0 { m *= boost }
+                    latent[e] = min(max(latent[e] + m + levelShift[e], bottom), min(top, cap[e]))
+                }
+                let rating = grid.level(latent[e])
                 sum += rating
-                recorder?.set(rating, draw: r, yearIndex: yi, element: e)
+                if let recorder { recorder.set(rating, draw: r, yearIndex: yi, element: e) }
             }
-            let score = sum / Double(s.elementsOf[k].count)  // divide, as Framework.componentScores does
+            let score = sum / Double(end - first)  // divide, as Framework.componentScores does
             if keepComponents { values[(k * yearCount + yi) * draws + r] = score }
             total += score
             let now = score >= s.threshold

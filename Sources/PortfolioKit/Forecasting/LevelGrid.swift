@@ -10,6 +10,9 @@ struct LevelGrid: Sendable {
     let step: Double?
     /// Half the smallest gap between neighbouring levels: the width of a rating's cell on either side.
     let halfCell: Double
+    /// 1/step and the highest level's index, for the equally spaced case.
+    private let inverseStep: Double
+    private let topIndex: Int
 
     init(_ framework: Framework) {
         values = framework.levels.map { Double($0.value) }.sorted()
@@ -19,14 +22,18 @@ struct LevelGrid: Sendable {
         let smallest = gaps.min() ?? 1
         step = gaps.allSatisfy { $0 == smallest } ? smallest : nil
         halfCell = smallest / 2
+        inverseStep = 1 / smallest
+        topIndex = max(0, values.count - 1)
     }
 
     /// The level a latent score is rated at (nearest level; halves up; beyond the ends, the end).
     @inline(__always)
     func level(_ x: Double) -> Double {
         if let step {
-            let i = ((x - lowest) / step + 0.5).rounded(.down)
-            return lowest + step * min(max(i, 0), Double(values.count - 1))
+            // Truncation is the floor here (the argument is ≥ 0), and needs no call to libm's floor.
+            let shifted = (x - lowest) * inverseStep + 0.5
+            guard shifted > 0 else { return lowest }
+            return lowest + step * Double(min(Int(shifted), topIndex))
         }
         var best = values[0]
         for v in values where abs(v - x) <= abs(best - x) { best = v }
