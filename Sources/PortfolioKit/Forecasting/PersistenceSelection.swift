@@ -9,6 +9,8 @@
 /// narrow with it. The moment estimate remains the fallback when the panel has no cut year.
 /// (Choosing a factor on the spread of the shocks as well, ×1, ×1.5 or ×2, was tried: on the
 /// episodic synthetic panels it always chose ×1 and tripled the cost, so it is not done.)
+import Foundation
+
 public enum PersistenceSelection {
     /// Candidate values of φ (1: every pace kept as drawn).
     public static let candidates: [Double] = [0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1]
@@ -72,4 +74,22 @@ public enum PersistenceSelection {
         }
         return (rows.reduce(0) { $0 + $1.0 }, rows.reduce(0) { $0 + $1.1 })
     }
+
+    /// The selection for the inputs named by `key` (file paths), computed once per process:
+    /// `compare` prepares every alternative on the same data, and each selection projects the
+    /// panel's past under every candidate.
+    public static func cached(key: [String], _ compute: () -> Result) -> Result {
+        let k = key.joined(separator: "\u{1F}")
+        cacheLock.lock()
+        if let hit = cache[k] { cacheLock.unlock(); return hit }
+        cacheLock.unlock()
+        let result = compute()
+        cacheLock.lock()
+        cache[k] = result
+        cacheLock.unlock()
+        return result
+    }
+
+    private static let cacheLock = NSLock()
+    nonisolated(unsafe) private static var cache: [String: Result] = [:]
 }

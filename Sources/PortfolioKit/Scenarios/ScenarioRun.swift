@@ -33,7 +33,9 @@ public struct ScenarioRun: Sendable {
             throw .error(at: SourceLocation(file: scenario.data), error.description)
         }
         var forecaster = DriftForecaster(panel: loaded.panel, fit: fit)
-        let selection = PersistenceSelection.select(loaded.panel, events: events, levers: levers)
+        let selection = PersistenceSelection.cached(key: [scenario.data, scenario.events ?? "", scenario.levers]) {
+            PersistenceSelection.select(loaded.panel, events: events, levers: levers)
+        }
         forecaster.paceChange.persistence = selection.persistence
         return ScenarioRun(scenario: scenario, panel: loaded.panel, warnings: loaded.warnings, levers: levers,
                            stickingPoints: points, plan: plan, fit: fit, forecaster: forecaster, events: events,
