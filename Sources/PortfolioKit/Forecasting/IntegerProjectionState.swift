@@ -188,6 +188,10 @@ struct IntegerProjectionState {
             let first = componentStart[k], end = componentStart[k + 1]
             var move = pace[k]
             if move > 0 { move *= boost }
+            if plain, recorder == nil, let unit = grid.step {
+                sum = Self.movePlain(latent, order: order, first..<end, by: move, bottom: bottom, top: top,
+                                     lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
+            } else {
             for j in first..<end {
                 let e = order[j]
                 if plain {
@@ -200,6 +204,7 @@ struct IntegerProjectionState {
                 let rating = grid.level(latent[e])
                 sum += rating
                 if let recorder { recorder.set(rating, draw: r, yearIndex: yi, element: e) }
+            }
             }
             let score = sum / Double(end - first)  // divide, as Framework.componentScores does
             if keepComponents { values[(k * yearCount + yi) * draws + r] = score }
@@ -219,6 +224,25 @@ struct IntegerProjectionState {
         decisiveDraws += 1
         let decisive = (0..<s.componentCount).filter { crossed[$0] }
         for k in decisive { decisiveWeight[k] += 1 / Double(decisive.count) }
+    }
+
+    /// The common case — no effect, no ceiling, nothing recorded, equally spaced levels: move
+    /// each latent of one component by the same amount and return the sum of their ratings.
+    @inline(__always)
+    static func movePlain(_ latent: UnsafeMutablePointer<Double>, order: [Int], _ slots: Range<Int>, by move: Double,
+                          bottom: Double, top: Double, lowest: Double, unit: Double, topIndex: Double) -> Double {
+        let inverse = 1 / unit
+        var sum = 0.0
+        order.withUnsafeBufferPointer { order in
+            for j in slots {
+                let e = order[j]
+                let x = min(max(latent[e] + move, bottom), top)
+                latent[e] = x
+                // x ≥ bottom, so the argument is ≥ 0 and truncation is the floor.
+                sum += lowest + unit * min(Double(Int((x - lowest) * inverse + 0.5)), topIndex)
+            }
+        }
+        return sum
     }
 
     /// The kept summaries.
