@@ -21,7 +21,8 @@ common=(
   $lib/Measures/*.swift
   $lib/Support/SeededGenerator.swift
 )
-scenario=($lib/Scenarios/Scenario.swift $lib/Scenarios/Intervention.swift $lib/Scenarios/Distribution.swift)
+scenario=($lib/Scenarios/Scenario.swift $lib/Scenarios/Intervention.swift $lib/Scenarios/Distribution.swift
+  $lib/Scenarios/BackgroundSetting.swift)
 
 build() {
   local name=$1; shift

@@ -84,6 +84,7 @@ struct IntegerProjectionState {
         for k in 0..<s.componentCount {
             let own = s.ownShockSD * rng.normal()
             pace[k] = s.networkPace[k] + s.persistence * (pace[k] - s.networkPace[k]) + shared + own
+            if s.relaxedComponent == k { pace[k] = max(pace[k], s.relaxedPace) }  // relaxed: at least that pace every year
         }
     }
 

@@ -6,7 +6,7 @@ import Foundation
 /// baseline in which no leader ever leaves is not a forecast.
 public struct BackgroundEvent: Sendable {
     /// The levers that happen in the background by default (when the catalogue has them).
-    public static let defaultLevers = ["leadership-turnover", "community-backlash", "state-takeover"]
+    public static var defaultLevers: [String] { BackgroundSetting.levers }
 
     public var leverID: String
     /// Expected events per district-year (the Poisson rate).

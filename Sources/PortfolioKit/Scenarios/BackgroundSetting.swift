@@ -4,7 +4,11 @@ public enum BackgroundSetting: Equatable, Sendable {
     case on(overrides: [String: Double])
     case off
 
-    /// Decode `"on"`, `"off"` or `{"leadership-turnover": 0.1, …}` (keys: `BackgroundEvent.defaultLevers`).
+    /// The levers that happen in the background (`BackgroundEvent`), the keys a scenario may set
+    /// rates for. Kept here so the scenario reader (and its fuzzer) needs nothing of the projection.
+    public static let levers = ["leadership-turnover", "community-backlash", "state-takeover"]
+
+    /// Decode `"on"`, `"off"` or `{"leadership-turnover": 0.1, …}` (keys: `levers`).
     static func decode(_ node: JSONNode?, file: String, path: String) throws(Diagnostic) -> BackgroundSetting {
         guard let node else { return .on(overrides: [:]) }
         if case .string(let word) = node.value {
@@ -17,9 +21,9 @@ public enum BackgroundSetting: Equatable, Sendable {
             }
         }
         let r = try JSONObjectReader(node, file: file, path: path)
-        try r.rejectUnknownKeys(allowed: BackgroundEvent.defaultLevers)
+        try r.rejectUnknownKeys(allowed: levers)
         var rates: [String: Double] = [:]
-        for lever in BackgroundEvent.defaultLevers {
+        for lever in levers {
             guard let rate = try r.optionalNumber(lever) else { continue }
             guard rate >= 0, rate <= 10 else {
                 throw .error(at: r.location(of: r.node(lever)!, path: "\(path).\(lever)"),
