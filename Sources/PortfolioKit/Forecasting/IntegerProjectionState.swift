@@ -21,8 +21,9 @@ struct IntegerProjectionState {
     /// Bit `draw` of row `yearIndex` (rows of `wordsPerYear` words): advanced in that year.
     var advancedBits: [UInt64]
     let wordsPerYear: Int
-    var decisiveWeight: [Double]
-    var decisiveDraws = 0
+    /// Per draw, the components whose crossing made it advanced (nil: not advanced during the
+    /// projection); summed in draw order at the end, so the shares do not depend on the path.
+    var decisive: [[Int]?]
 
     // Per-draw scratch.
     var pace: [Double]
@@ -48,7 +49,7 @@ struct IntegerProjectionState {
         advancedYear = [Int?](repeating: nil, count: draws)
         wordsPerYear = (draws + 63) / 64
         advancedBits = [UInt64](repeating: 0, count: yearCount * wordsPerYear)
-        decisiveWeight = [Double](repeating: 0, count: setup.componentCount)
+        decisive = [[Int]?](repeating: nil, count: draws)
         let e = setup.elementCount
         pace = [Double](repeating: 0, count: setup.componentCount)
         buffers = ProjectionScratch(count: e)
@@ -222,9 +223,7 @@ struct IntegerProjectionState {
         guard advancedYear[r] == nil else { return }
         advancedYear[r] = t
         // Decisive: the components whose crossing this year made the district advanced, sharing the draw.
-        decisiveDraws += 1
-        let decisive = (0..<s.componentCount).filter { crossed[$0] }
-        for k in decisive { decisiveWeight[k] += 1 / Double(decisive.count) }
+        decisive[r] = (0..<s.componentCount).filter { crossed[$0] }
     }
 
     /// The common case — no effect, no ceiling, nothing recorded, equally spaced levels: move
@@ -244,6 +243,17 @@ struct IntegerProjectionState {
             }
         }
         return sum
+    }
+
+    /// Per component, the share of the draws becoming advanced during the projection in which its
+    /// crossing was decisive (a draw shared equally among the components crossing that year).
+    func decisiveShare() -> [Double]? {
+        var weight = [Double](repeating: 0, count: s.componentCount), count = 0
+        for case let crossed? in decisive {
+            count += 1
+            for k in crossed { weight[k] += 1 / Double(crossed.count) }
+        }
+        return count > 0 ? weight.map { $0 / Double(count) } : nil
     }
 
     /// The kept summaries.
@@ -266,7 +276,7 @@ struct IntegerProjectionState {
             years: s.years, summaries: summaries,
             pAdvanced: [pNow] + advancedCount.map { Double($0) / Double(draws) },
             advancedYear: advancedYear,
-            decisiveShare: decisiveDraws > 0 ? decisiveWeight.map { $0 / Double(decisiveDraws) } : nil,
+            decisiveShare: decisiveShare(),
             advancedBits: advancedBits)
     }
 }

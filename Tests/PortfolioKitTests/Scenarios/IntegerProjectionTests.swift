@@ -158,4 +158,22 @@ import Testing
             }
         }
     }
+
+    /// With no effect, background event or ceiling, draws run four at a time in SIMD lanes; a
+    /// recorder forces the one-draw-at-a-time path. Both give the same draws, bit for bit
+    /// (13 draws: three groups of four and a padding group).
+    @Test func lanesEqualTheScalarPath() {
+        var f = DriftForecaster(panel: Self.panel, fit: Self.fit)
+        f.paceChange.persistence = 0.8
+        for name in ["Oakland", "Albuquerque", "New York City"] {
+            let d = Self.panel.districtIndex(named: name)!
+            let plan = ScenarioPlan.DistrictPlan(district: d, effects: [], stickingPoints: [])
+            let lanes = Projection.project(f, plan, horizon: 2030, draws: 13, seed: 3)
+            let recorder = PathRecorder(yearCount: 14, draws: 13, elementCount: Self.panel.framework.elements.count)
+            let scalar = Projection.project(f, plan, horizon: 2030, draws: 13, seed: 3, recorder: recorder)
+            #expect(lanes.advancedYear == scalar.advancedYear && lanes.pAdvanced == scalar.pAdvanced, "\(name)")
+            #expect(lanes.summaries == scalar.summaries && lanes.decisiveShare == scalar.decisiveShare, "\(name)")
+            #expect(lanes.advancedBits == scalar.advancedBits, "\(name)")
+        }
+    }
 }
