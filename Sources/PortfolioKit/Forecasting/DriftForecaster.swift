@@ -1,8 +1,8 @@
-/// The engine's forecast of every series (the `pooled-drift` method of the backtest):
-/// from its rating in the district's latest year, each year a rating moves by its
-/// district×component pooled slope, plus persistence noise with variance `stepVariance`
-/// per year. Ratings are persistent states — most do not change from one year to the
-/// next — so the last rating, not the fitted line, is where a forecast starts.
+/// What a projection starts from, per district: the latest ratings, the fitted district ×
+/// component paces and their sds, how paces change (`PaceChange`) and the network's paces they
+/// drift back to. Ratings are persistent states — most do not change from one year to the
+/// next — so the last rating, not the fitted line, is where a forecast starts. `stepVariance`
+/// is the year-to-year noise of the continuous walk (`ClampedWalkProjection`, `pooled-drift`).
 public struct DriftForecaster: Sendable {
     public let framework: Framework
     public let districts: [DistrictInfo]

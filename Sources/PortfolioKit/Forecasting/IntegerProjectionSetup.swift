@@ -14,7 +14,6 @@ final class IntegerProjectionSetup {
     let grid: LevelGrid
     let elementCount: Int
     let componentCount: Int
-    let elementsOf: [[Int]]
     /// Elements in component order, and where each component's run starts in it (count + 1 entries).
     let order: [Int]
     let componentStart: [Int]
@@ -57,7 +56,6 @@ final class IntegerProjectionSetup {
         grid = LevelGrid(fw)
         elementCount = fw.elements.count
         componentCount = fw.components.count
-        elementsOf = fw.elementsByComponent
         order = fw.elementsByComponent.flatMap { $0 }
         componentStart = fw.elementsByComponent.reduce(into: [0]) { $0.append($0.last! + $1.count) }
         componentOf = fw.elements.map(\.componentIndex)

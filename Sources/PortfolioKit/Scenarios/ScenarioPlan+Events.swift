@@ -16,7 +16,7 @@ extension ScenarioPlan {
     /// Known future events: every event of a projected district dated after its latest snapshot
     /// and no later than the horizon acts like an intervention of its lever (all provisions,
     /// the catalogue's sizes). Events of districts outside the panel are not used.
-    static func knownEvents(_ events: EventTable?, panel: Panel, levers: LeverCatalogue,
+    static func futureEvents(_ events: EventTable?, panel: Panel, levers: LeverCatalogue,
                             horizon: Int) throws(Diagnostic) -> (effects: [[ActiveEffect]], events: [[EventTable.Event]]) {
         var out = [[ActiveEffect]](repeating: [], count: panel.districts.count)
         var used = [[EventTable.Event]](repeating: [], count: panel.districts.count)

@@ -117,7 +117,7 @@ public struct ScenarioPlan: Sendable {
                 }
             }
         }
-        let known = try knownEvents(events, panel: panel, levers: levers, horizon: scenario.horizon)
+        let known = try futureEvents(events, panel: panel, levers: levers, horizon: scenario.horizon)
         let background = try backgroundEvents(scenario, events: events, panel: panel, levers: levers)
         let plans = selected.map { d in
             DistrictPlan(district: d, effects: effectsByDistrict[d] + known.effects[d],
