@@ -36,6 +36,8 @@ final class IntegerProjectionSetup {
     let relaxedComponent: Int?
     let relaxedPace: Double
     let ceilings: [Ceiling]
+    /// Each background event's probability in a year (`BackgroundEvent.probability`, computed once).
+    let backgroundProbability: [Double]
     /// Per background event, per effect: the ceilings (indices in `ceilings`) its lift-ceiling effect lifts.
     let backgroundLifts: [[[Int]]]
     /// 1/(1 − share of years stalled by background events): the factor on a rising move in a
@@ -80,6 +82,7 @@ final class IntegerProjectionSetup {
         }
         ceilings = IntegerProjectionSetup.ceilings(plan, grid: grid, start: startLevel, componentOf: componentOf,
                                                    framework: fw, relaxation: relaxation)
+        backgroundProbability = plan.background.map(\.probability)
         let ceilingIDs = ceilings.map(\.id)
         backgroundLifts = plan.background.map { event in
             event.effects.map { a in

@@ -114,7 +114,7 @@ struct IntegerProjectionState {
     /// so the stream stays aligned whatever happens), and if so its effects' sizes.
     mutating func drawBackground(year t: Int, _ rng: inout SeededGenerator) {
         for (b, event) in s.plan.background.enumerated() {
-            guard rng.uniform() < event.probability else { continue }
+            guard rng.uniform() < s.backgroundProbability[b] else { continue }
             for (j, a) in event.effects.enumerated() {
                 let onset = t + a.onset
                 let lifts = s.backgroundLifts[b][j]
@@ -193,6 +193,9 @@ struct IntegerProjectionState {
             if plain, recorder == nil, let unit = grid.step {
                 sum = Self.movePlain(latent, order: order, first..<end, by: move, bottom: bottom, top: top,
                                      lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
+            } else if recorder == nil, let unit = grid.step {
+                sum = Self.moveWithEffects(buffers, order: order, first..<end, pace: pace[k], boost: boost, bottom: bottom,
+                                           top: top, lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
             } else {
             for j in first..<end {
                 let e = order[j]
@@ -254,6 +257,26 @@ struct IntegerProjectionState {
             for k in crossed { weight[k] += 1 / Double(crossed.count) }
         }
         return count > 0 ? weight.map { $0 / Double(count) } : nil
+    }
+
+    /// As `movePlain`, with this year's slopes, level shifts, stalls and caps per element.
+    @inline(__always)
+    static func moveWithEffects(_ b: ProjectionScratch, order: [Int], _ slots: Range<Int>, pace: Double, boost: Double,
+                                bottom: Double, top: Double, lowest: Double, unit: Double, topIndex: Double) -> Double {
+        let inverse = 1 / unit
+        let latent = b.latent, slope = b.slope, levelShift = b.levelShift, cap = b.cap, stalled = b.stalled
+        var sum = 0.0
+        order.withUnsafeBufferPointer { order in
+            for j in slots {
+                let e = order[j]
+                var m = pace + slope[e]
+                if stalled[e] { m = min(m, 0) } else if m > 0 { m *= boost }
+                let x = min(max(latent[e] + m + levelShift[e], bottom), min(top, cap[e]))
+                latent[e] = x
+                sum += lowest + unit * min(Double(Int((x - lowest) * inverse + 0.5)), topIndex)
+            }
+        }
+        return sum
     }
 
     /// The kept summaries.
