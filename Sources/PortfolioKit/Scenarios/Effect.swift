@@ -9,7 +9,8 @@ public struct Effect: Equatable, Sendable {
         case ceiling
         /// Removes the named sticking points' ceilings from the onset year.
         case liftCeiling = "lift-ceiling"
-        /// Ratings frozen for `size` years (rounded to whole years).
+        /// Progress held for `size` years (rounded to whole years): a rising move is 0 while it
+        /// lasts, a falling one goes on; ratings are never frozen.
         case stall
     }
 
