@@ -17,6 +17,8 @@ final class IntegerProjectionSetup {
     /// Elements in component order, and where each component's run starts in it (count + 1 entries).
     let order: [Int]
     let componentStart: [Int]
+    /// The slot of each element in `order`.
+    let slotOf: [Int]
     let componentOf: [Int]
     /// Latest observed year and the projected years after it.
     let startYear: Int
@@ -60,6 +62,9 @@ final class IntegerProjectionSetup {
         componentCount = fw.components.count
         order = fw.elementsByComponent.flatMap { $0 }
         componentStart = fw.elementsByComponent.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        var slots = [Int](repeating: 0, count: fw.elements.count)
+        for (j, e) in order.enumerated() { slots[e] = j }
+        slotOf = slots
         componentOf = fw.elements.map(\.componentIndex)
         startYear = f.startYear[d]
         years = startYear < horizon ? Array((startYear + 1)...horizon) : []

@@ -24,10 +24,12 @@ extension IntegerProjectionState {
             if s.relaxedComponent == c { pace[c] = pace[c].replacing(with: Lanes(repeating: s.relaxedPace), where: pace[c] .< s.relaxedPace) }
         }
         let fixed = s.forecaster.cellPosition
-        var latent = [Lanes](repeating: .zero, count: s.elementCount)
+        // Latents in slot order (components' elements contiguous); drawn in element order, as the scalar path does.
+        let latent = UnsafeMutablePointer<Lanes>.allocate(capacity: max(1, s.elementCount))
+        defer { latent.deallocate() }
         for e in 0..<s.elementCount {
             let u = Lanes(rng.next() &>> 11) * 0x1p-53 - 0.5
-            latent[e] = s.startLevel[e] + 2 * s.grid.halfCell * (fixed.map { Lanes(repeating: $0) } ?? u)
+            (latent + s.slotOf[e]).initialize(to: s.startLevel[e] + 2 * s.grid.halfCell * (fixed.map { Lanes(repeating: $0) } ?? u))
         }
         var before = (0..<k).map { SIMDMask<SIMD4<Int64>>(repeating: s.startComponents[$0] >= s.threshold) }
         if s.advancedNow { for i in 0..<lanes { advancedYear[r0 + i] = s.startYear } }
@@ -50,10 +52,10 @@ extension IntegerProjectionState {
                 let move = pace[c].replacing(with: pace[c] * s.unstalledBoost, where: pace[c] .> 0)
                 var sum = Lanes.zero
                 for j in s.componentStart[c]..<s.componentStart[c + 1] {
-                    let e = s.order[j]
-                    let x = (latent[e] + move).replacing(with: bottom, where: bottom .> latent[e] + move)
+                    let moved = latent[j] + move
+                    let x = moved.replacing(with: bottom, where: bottom .> moved)
                     let y = x.replacing(with: top, where: top .< x)
-                    latent[e] = y
+                    latent[j] = y
                     sum += lowest + unit * Self.levelIndex((y - lowest) * inverse + 0.5, top: topIndex)
                 }
                 let score = sum / Double(s.componentStart[c + 1] - s.componentStart[c])
