@@ -190,14 +190,16 @@ def main():
     normals = measure([BENCH, "normals"])
     say("### Against the machine")
     say()
-    say(f"- Random numbers alone, one core: the year-to-year noise term the projection draws per element-year "
-        f"(a 16-bit index into the 65,536-point normal table) {normals['noise_seconds'] / normals['count'] * 1e9:.2f} ns; "
-        f"an exact normal (four-lane ziggurat, used for drifts and effect sizes) {normals['seconds'] / normals['count'] * 1e9:.2f} ns. "
+    say(f"- Random numbers alone, one core: an exact normal (four-lane ziggurat, used for paces, their yearly "
+        f"shocks — one per component, not per element — and effect sizes) {normals['seconds'] / normals['count'] * 1e9:.2f} ns. "
         f"The projection's whole element-year step: {2 * two['seconds'] / two['element_years'] * 1e9:.2f} ns per core (shipped panel, "
-        f"with all percentiles) and {2 * national['seconds'] / national['element_years'] * 1e9:.2f} ns (national).")
-    say(f"- The step is about 8 floating-point operations (add drift and noise, clamp twice, accumulate, scale): at the "
-        f"dgemm rate of {DGEMM_GFLOPS} GFLOP/s that is under 0.5 ns; the projection is bound by random numbers and "
-        f"table loads, not arithmetic.")
+        f"with all percentiles) and {2 * national['seconds'] / national['element_years'] * 1e9:.2f} ns (national); both "
+        f"without levers, ceilings or background events, so four draws per SIMD lane group (scenario runs go one draw "
+        f"at a time).")
+    say(f"- The step is about 12 floating-point operations (move, clamp twice, round to a level in four steps, accumulate, "
+        f"and the component's divide): at the dgemm rate of {DGEMM_GFLOPS} GFLOP/s that is under 1 ns; the build targets "
+        f"SSE2 (two doubles per instruction), so the lanes take two instructions each, and the percentiles and the "
+        f"bookkeeping per draw add the rest.")
     engine13 = fits[13000][0]
     say(f"- The fit reads {engine13['bytes'] / 1e6:.1f} MB of ratings (as 8-byte doubles) in {fmt(engine13['seconds'], 3)} s: "
         f"{engine13['bytes'] / engine13['seconds'] / 1e9:.2f} GB/s against a {MEMORY_GBPS:.0f} GB/s copy ceiling — "

@@ -162,6 +162,11 @@ def fit(ratings, years, component_of, components):
 
 
 def project(d, trajectories, districts=None):
+    """The engine's integer projection with no levers, ceilings or background events
+    (`IntegerProjection`): a latent per element starts at the latest rating plus a uniform
+    position in its cell, moves by its component's pace, and is rated at the level it rounds to;
+    each year a pace keeps `persistence` of its distance from the network's pace and takes fresh
+    shocks (shared by a district's components, and its own). Unit-spaced levels only."""
     meta = d["meta"]
     start, drift, drift_sd, start_year = d["start"], d["drift"], d["drift_sd"], d["start_year"]
     if districts:
@@ -174,7 +179,16 @@ def project(d, trajectories, districts=None):
     member[np.arange(E), component_of] = 1.0
     size = member.sum(0)  # component means as sum / count, as the engine divides (same ties at the threshold)
     lo, hi, thr, needed = meta["lower"], meta["upper"], meta["threshold"], meta["components_needed"]
-    sd = math.sqrt(meta["step_variance"])
+    mu = np.asarray(meta["network_pace"]) if meta["network_pace"] else np.zeros(K)
+    phi = meta["persistence"]
+    renewal = math.sqrt(max(0.0, 1 - phi * phi))
+    common_sd, own_sd = renewal * meta["common_sd"], renewal * meta["own_sd"]
+    top_index = hi - lo
+    bottom, top = lo - 0.5, np.nextafter(hi + 0.5, -np.inf)
+
+    def level(x):
+        return lo + np.minimum(np.floor(x - lo + 0.5), top_index)
+
     horizon = meta["horizon"]
     rng = np.random.default_rng(2016)
     # Districts in chunks of about 4 million element-draws, as the engine streams them.
@@ -187,19 +201,21 @@ def project(d, trajectories, districts=None):
             idx = np.arange(c0, c1)[start_year[c0:c1] == t0]
             years = int(horizon - t0)
             n = len(idx)
-            y = np.repeat(start[idx][:, None, :], R, axis=1)                 # n x R x E
-            dr = drift[idx][:, None, :] + drift_sd[idx][:, None, :] * rng.standard_normal((n, R, K))
-            dr_e = dr[:, :, component_of]
-            comp0 = (start[idx] @ member) / size
+            start_level = level(np.clip(start[idx], lo, hi))
+            y = start_level[:, None, :] + (rng.random((n, R, E)) - 0.5)        # n x R x E latents
+            pace = drift[idx][:, None, :] + drift_sd[idx][:, None, :] * rng.standard_normal((n, R, K))
+            comp0 = (start_level @ member) / size
             advanced_year = np.where(((comp0 >= thr).sum(1) >= needed)[:, None], t0, -1).repeat(R, axis=1)
             kept = K + 1 if trajectories == "all" else (1 if trajectories == "district" else 0)
             values = np.empty((years, kept, n, R)) if kept else None
             p_year = np.zeros((years, n))
             for yi in range(years):
-                y += dr_e
-                y += sd * rng.standard_normal((n, R, E))
-                np.clip(y, lo, hi, out=y)
-                comp = (y @ member) / size                                    # n x R x K
+                if phi < 1:
+                    shared = common_sd * rng.standard_normal((n, R, 1))
+                    pace = mu + phi * (pace - mu) + shared + own_sd * rng.standard_normal((n, R, K))
+                y += pace[:, :, component_of]
+                np.clip(y, bottom, top, out=y)
+                comp = (level(y) @ member) / size                             # n x R x K
                 advanced = (comp >= thr).sum(2) >= needed
                 p_year[yi] = advanced.mean(1)
                 advanced_year[advanced & (advanced_year < 0)] = t0 + yi + 1

@@ -49,6 +49,8 @@ enum NumpyExport {
         try writeMeta(["component_of": fw.elements.map(\.componentIndex), "components": k,
                        "step_variance": f.stepVariance, "threshold": fw.inProgressThreshold,
                        "components_needed": needed, "lower": fw.minimumScore, "upper": fw.maximumScore,
-                       "horizon": horizon, "draws": draws], to: directory)
+                       "horizon": horizon, "draws": draws,
+                       "network_pace": f.networkPace, "persistence": f.paceChange.persistence,
+                       "common_sd": f.paceChange.commonSD, "own_sd": f.paceChange.ownSD], to: directory)
     }
 }
