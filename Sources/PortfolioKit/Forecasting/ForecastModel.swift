@@ -34,6 +34,11 @@ public struct PathSamples: Sendable {
         let start = (draw * years.count + yearIndex) * elementCount
         return ratings[start..<(start + elementCount)]
     }
+
+    /// The framework's component scores of one path-year (every element is simulated).
+    public func componentScores(draw: Int, yearIndex: Int, framework: Framework) -> [Double] {
+        framework.componentScores(ratings(draw: draw, yearIndex: yearIndex).map { Optional($0) })
+    }
 }
 
 /// A forecasting model the rolling-origin backtest can score: fitted on a training panel, it

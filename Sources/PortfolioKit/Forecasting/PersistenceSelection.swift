@@ -65,7 +65,7 @@ public enum PersistenceSelection {
                 guard let yi = years.firstIndex(of: snap.year) else { continue }
                 let observed = fw.districtScore(componentScores: fw.componentScores(snap.scores))
                 let simulated = (0..<draws).map { r in
-                    fw.districtScore(componentScores: fw.componentScores(samples.ratings(draw: r, yearIndex: yi).map { Optional($0) }))
+                    fw.districtScore(componentScores: samples.componentScores(draw: r, yearIndex: yi, framework: fw))
                 }
                 sum += ScoringRules.crps(samples: simulated, observed: observed)
                 n += 1

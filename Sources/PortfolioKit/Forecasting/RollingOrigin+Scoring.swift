@@ -26,7 +26,7 @@ extension RollingOrigin {
         scores.reserveCapacity(samples.draws)
         var advanced = 0
         for draw in 0..<samples.draws {
-            let components = fw.componentScores(samples.ratings(draw: draw, yearIndex: yearIndex).map { Optional($0) })
+            let components = samples.componentScores(draw: draw, yearIndex: yearIndex, framework: fw)
             scores.append(fw.districtScore(componentScores: components))
             if fw.isAdvanced(componentScores: components) { advanced += 1 }
         }
