@@ -11,8 +11,10 @@ extension Simulate {
             discussion: """
                 `simulate SCENARIO.json` is short for `simulate run SCENARIO.json`. Writes to
                 Results/<scenario name>/ (or --out): trajectories.csv, advanced.csv,
-                advanced-by-year.csv, network.csv (advanced districts per year), sticking-point
-                files, charts, brief.html and manifest.json, each file written atomically.
+                advanced-by-year.csv, network.csv (advanced districts per year), the attribution
+                (component-outlook.csv, sticking-points.csv, sticking-points-network.csv,
+                relaxation-bundles.csv, what-it-would-take.csv), charts, brief.html and
+                manifest.json, each file written atomically.
                 Background events (leadership turnover, backlash, takeover) happen at rates
                 from the events file unless the scenario says "background": "off".
                 """
@@ -26,8 +28,7 @@ extension Simulate {
         @Option(name: .long, help: ArgumentHelp("Output directory (default: Results/<scenario name>).", valueName: "dir"))
         var out: String?
 
-        @Flag(name: .long, help: "Skip the sticking-point attribution (faster; no sticking-points files).")
-        var skipAttribution = false
+        @OptionGroup var attribution: AttributionOptions
 
         @Option(name: .long, help: ArgumentHelp(
             "Trajectory percentiles to keep in trajectories.csv and the fan charts: all (every component and the district score), district (the district score only; for thousands of districts), or none (no trajectories.csv, no fan charts).",
@@ -37,6 +38,8 @@ extension Simulate {
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
                 let prepared = try ScenarioRun.prepare(scenario)
+                try attribution.check(lastData: prepared.panel.years.last!, horizon: prepared.plan.horizon,
+                                      scenario: prepared.scenario.name)
                 for warning in prepared.warnings { Console.error(warning.description) }
                 let bar = ProgressBar("Projecting \(prepared.scenario.name)")
                 let result = prepared.project(draws: monteCarlo.draws, seed: monteCarlo.seed, trajectories: trajectories,
@@ -50,19 +53,16 @@ extension Simulate {
                 files.append(("advanced.csv", ScenarioReport.advanced(result).text))
                 files.append(("advanced-by-year.csv", ScenarioReport.advancedByYear(result).text))
                 files.append(("network.csv", NetworkReport.table(result).text))
-                var attribution: [StickingPointAttribution.Row] = []
-                if !skipAttribution {
-                    let attributionBar = ProgressBar("Attributing sticking points")
-                    attribution = StickingPointAttribution.run(prepared, baseline: result, threads: monteCarlo.threads,
-                                                               progress: attributionBar.update)
-                    attributionBar.finish()
-                    files.append(("sticking-points.csv", AttributionReport.table(attribution, scenario: result.scenario).text))
-                    files.append(("sticking-points-network.csv", AttributionReport.network(attribution, scenario: result.scenario).text))
-                }
+                let attributed = attribution.skipAttribution ? nil
+                    : attribution.attribute(prepared, result: result, threads: monteCarlo.threads)
+                if let attributed { files += AttributionReport.files(attributed, scenario: result.scenario) }
                 let caveat = prepared.scenario.usesShippedPanel ? DataCaveat.shippedPanel : nil
-                let charts = RunCharts.scenario(result, panel: prepared.panel, caveat: caveat)
+                var charts = RunCharts.scenario(result, panel: prepared.panel, caveat: caveat)
+                if let attributed {
+                    charts.merge(ShapleyCharts.charts(attributed, scenario: result.scenario, caveat: caveat)) { a, _ in a }
+                }
                 files += RunCharts.files(charts)
-                files.append(("brief.html", BriefHTML.run(prepared, result: result, attribution: attribution, charts: charts, caveat: caveat)))
+                files.append(("brief.html", BriefHTML.run(prepared, result: result, attribution: attributed, charts: charts, caveat: caveat)))
                 var inputs: [(role: String, path: String, sha256: String)] = []
                 for input in prepared.inputFiles {
                     inputs.append((input.role, input.path, SHA256.hex(try InputFile.read(input.path))))
@@ -76,7 +76,7 @@ extension Simulate {
                 if !prepared.scenario.description.isEmpty { Console.out(prepared.scenario.description + "\n") }
                 Console.out(BackgroundReport.text(prepared) + "\n")
                 Console.out(ScenarioReport.text(result))
-                if !skipAttribution { Console.out("\n" + AttributionReport.text(attribution, horizon: result.horizon)) }
+                if let attributed { Console.out("\n" + AttributionReport.text(attributed)) }
                 Console.out("\nWrote \(directory)/: " + files.map(\.name).filter { !$0.hasPrefix("charts/") }.joined(separator: ", ")
                             + " and \(charts.count) charts in charts/")
             }

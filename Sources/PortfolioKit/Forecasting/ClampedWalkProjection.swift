@@ -26,6 +26,7 @@ public enum ClampedWalkProjection {
                                recorder: PathRecorder? = nil) -> DistrictProjection {
         let fw = f.framework
         let d = plan.district
+        let relaxation = relaxation.merged(with: plan.relaxation)
         let elementCount = fw.elements.count, componentCount = fw.components.count
         let lo = Double(fw.minimumScore), hi = Double(fw.maximumScore)
         let t0 = f.startYear[d]
@@ -45,10 +46,10 @@ public enum ClampedWalkProjection {
         struct Ceiling { var cap: [Double]; var until: Int }
         var ceilings: [Ceiling] = []
         for point in plan.stickingPoints {
-            if case .stickingPoint(let id) = relaxation, id == point.id { continue }
+            if relaxation.liftedCeilings.contains(point.id) { continue }
             var cap = [Double](repeating: .infinity, count: elementCount)
             for e in point.targets.elementIndices(in: fw) {
-                if case .component(let k, _) = relaxation, componentOf[e] == k { continue }  // the relaxed component is free
+                if relaxation.freedComponents.contains(componentOf[e]) { continue }  // a relaxed component is free
                 cap[e] = max(point.maximum, start[e])
             }
             let lift = plan.effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(point.id) }
@@ -144,7 +145,8 @@ public enum ClampedWalkProjection {
                 let z = rng.normal(zig)
                 drift[k] = f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * z
             }
-            if case .component(let k, let pace) = relaxation { drift[k] = laneMax(drift[k], Lanes(repeating: pace)) }
+            for (k, extra) in relaxation.extraPace { drift[k] += Lanes(repeating: extra) }
+            for (k, pace) in relaxation.paceFloor { drift[k] = laneMax(drift[k], Lanes(repeating: pace)) }
             if hasEffects {
                 for (j, e) in plan.effects.enumerated() {
                     for i in 0..<width {

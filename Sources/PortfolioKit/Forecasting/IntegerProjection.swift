@@ -28,8 +28,29 @@ public enum IntegerProjection {
                                draws: Int, seed: UInt64, relaxation: Relaxation = .none,
                                trajectories: Projection.Trajectories = .all,
                                recorder: PathRecorder? = nil) -> DistrictProjection {
+        var state = simulated(f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
+                              trajectories: trajectories, recorder: recorder)
+        return state.summary()
+    }
+
+    /// Which components are in progress in each draw and projected year (framework of at most 64
+    /// components), from the same draws `project` makes: what attribution assembles coalitions from.
+    public static func progress(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
+                                draws: Int, seed: UInt64, relaxation: Relaxation = .none) -> ComponentProgress {
+        let state = simulated(f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
+                              trajectories: .none, keepProgress: true)
+        return ComponentProgress(startYear: state.s.startYear, years: state.s.years, draws: draws,
+                                 startBits: state.s.startComponents.indices.reduce(0) {
+                                     state.s.startComponents[$1] >= state.s.threshold ? $0 | (1 << UInt64($1)) : $0
+                                 },
+                                 bits: state.progress)
+    }
+
+    static func simulated(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, draws: Int, seed: UInt64,
+                          relaxation: Relaxation, trajectories: Projection.Trajectories, recorder: PathRecorder? = nil,
+                          keepProgress: Bool = false) -> IntegerProjectionState {
         let setup = IntegerProjectionSetup(f, plan, horizon: horizon, relaxation: relaxation)
-        var state = IntegerProjectionState(setup, draws: draws, trajectories: trajectories)
+        var state = IntegerProjectionState(setup, draws: draws, trajectories: trajectories, keepProgress: keepProgress)
         let key = Projection.districtKey(seed: seed, name: f.districts[plan.district].name)
         let backgroundKey = mixKey([String(seed), "background", f.districts[plan.district].name])
         let effectKeyBase = mixKey([String(seed), "draw"])
@@ -45,6 +66,6 @@ public enum IntegerProjection {
                                effectKey: Projection.drawSeed(effectKeyBase, r), recorder: recorder)
             }
         }
-        return state.summary()
+        return state
     }
 }

@@ -34,9 +34,11 @@ final class IntegerProjectionSetup {
     let persistence: Double
     let commonShockSD: Double
     let ownShockSD: Double
-    /// The relaxed component and the pace it moves at least at, if any.
-    let relaxedComponent: Int?
-    let relaxedPace: Double
+    /// Per component, from the relaxation: the pace it moves at least at (−∞: none) and the
+    /// points a year added to its pace (0: none); `relaxesPace` when any is set.
+    let paceFloor: [Double]
+    let extraPace: [Double]
+    let relaxesPace: Bool
     let ceilings: [Ceiling]
     /// Each background event's probability in a year (`BackgroundEvent.probability`, computed once).
     let backgroundProbability: [Double]
@@ -78,13 +80,9 @@ final class IntegerProjectionSetup {
         let renewal = (1 - change.persistence * change.persistence).squareRoot()
         commonShockSD = renewal * change.commonSD
         ownShockSD = renewal * change.ownSD
-        if case .component(let k, let pace) = relaxation {
-            relaxedComponent = k
-            relaxedPace = pace
-        } else {
-            relaxedComponent = nil
-            relaxedPace = 0
-        }
+        let relaxation = relaxation.merged(with: plan.relaxation)
+        (paceFloor, extraPace) = relaxation.paceArrays(componentCount: componentCount)
+        relaxesPace = !relaxation.paceFloor.isEmpty || !relaxation.extraPace.isEmpty
         ceilings = IntegerProjectionSetup.ceilings(plan, grid: grid, start: startLevel, componentOf: componentOf,
                                                    framework: fw, relaxation: relaxation)
         backgroundProbability = plan.background.map(\.probability)
@@ -114,16 +112,16 @@ final class IntegerProjectionSetup {
     }
 
     /// The sticking points that hold, as latent caps: a ceiling never lowers a rating already
-    /// above it (its cap is the higher of its maximum and the starting rating), and the relaxed
-    /// component's elements and the relaxed sticking point are free.
+    /// above it (its cap is the higher of its maximum and the starting rating); the relaxation's
+    /// freed components' elements and its lifted ceilings are free.
     static func ceilings(_ plan: ScenarioPlan.DistrictPlan, grid: LevelGrid, start: [Double], componentOf: [Int],
                          framework fw: Framework, relaxation: Relaxation) -> [Ceiling] {
         var out: [Ceiling] = []
         for point in plan.stickingPoints {
-            if case .stickingPoint(let id) = relaxation, id == point.id { continue }
+            if relaxation.liftedCeilings.contains(point.id) { continue }
             var cap = [Double](repeating: .infinity, count: start.count)
             for e in point.targets.elementIndices(in: fw) {
-                if case .component(let k, _) = relaxation, componentOf[e] == k { continue }
+                if relaxation.freedComponents.contains(componentOf[e]) { continue }
                 cap[e] = grid.levelAtOrBelow(max(point.maximum, start[e]))
             }
             let lift = plan.effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(point.id) }

@@ -21,7 +21,6 @@ extension IntegerProjectionState {
         var pace = [Lanes](repeating: .zero, count: k)
         for c in 0..<k {
             pace[c] = s.drift[c] + s.driftSD[c] * rng.normal(zig)
-            if s.relaxedComponent == c { pace[c] = pace[c].replacing(with: Lanes(repeating: s.relaxedPace), where: pace[c] .< s.relaxedPace) }
         }
         let fixed = s.forecaster.cellPosition
         // Latents in slot order (components' elements contiguous); drawn in element order, as the scalar path does.
@@ -42,14 +41,16 @@ extension IntegerProjectionState {
                 for c in 0..<k {
                     let own = s.ownShockSD * rng.normal(zig)
                     pace[c] = s.networkPace[c] + s.persistence * (pace[c] - s.networkPace[c]) + shared + own
-                    if s.relaxedComponent == c {
-                        pace[c] = pace[c].replacing(with: Lanes(repeating: s.relaxedPace), where: pace[c] .< s.relaxedPace)
-                    }
                 }
             }
             var inProgress = SIMD4<Int64>.zero, total = Lanes.zero
             for c in 0..<k {
-                let move = pace[c].replacing(with: pace[c] * s.unstalledBoost, where: pace[c] .> 0)
+                var effective = pace[c]
+                if s.relaxesPace {  // as the scalar path: max(pace + extra, floor), the pace's evolution untouched
+                    effective += s.extraPace[c]
+                    effective = effective.replacing(with: Lanes(repeating: s.paceFloor[c]), where: effective .< s.paceFloor[c])
+                }
+                let move = effective.replacing(with: effective * s.unstalledBoost, where: effective .> 0)
                 var sum = Lanes.zero
                 for j in s.componentStart[c]..<s.componentStart[c + 1] {
                     let moved = latent[j] + move
@@ -65,6 +66,9 @@ extension IntegerProjectionState {
                 crossedNow[c] = now .& .!before[c]
                 before[c] = now
                 inProgress &+= SIMD4<Int64>.zero.replacing(with: 1, where: now)
+                if keepProgress {
+                    for i in 0..<lanes where now[i] { progress[(r0 + i) * s.years.count + yi] |= 1 << UInt64(c) }
+                }
             }
             if keepDistrict { store(total / Double(k), measure: measureCount - 1, yearIndex: yi, r0: r0, lanes: lanes) }
             for i in 0..<lanes where inProgress[i] >= s.needed {

@@ -24,6 +24,10 @@ struct IntegerProjectionState {
     /// Per draw, the components whose crossing made it advanced (nil: not advanced during the
     /// projection); summed in draw order at the end, so the shares do not depend on the path.
     var decisive: [[Int]?]
+    /// When kept (`keepProgress`): `progress[draw * years + yearIndex]` has bit k set when
+    /// component k is in progress that year — what attribution assembles coalitions from.
+    let keepProgress: Bool
+    var progress: [UInt64]
 
     // Per-draw scratch.
     var pace: [Double]
@@ -37,9 +41,11 @@ struct IntegerProjectionState {
     /// No effect and no ceiling acts this year: every element moves by its component's pace alone.
     var plain = true
 
-    init(_ setup: IntegerProjectionSetup, draws: Int, trajectories: Projection.Trajectories) {
+    init(_ setup: IntegerProjectionSetup, draws: Int, trajectories: Projection.Trajectories, keepProgress: Bool = false) {
         s = setup
         self.draws = draws
+        self.keepProgress = keepProgress && setup.componentCount <= UInt64.bitWidth
+        progress = [UInt64](repeating: 0, count: self.keepProgress ? draws * setup.years.count : 0)
         keepComponents = trajectories == .all
         keepDistrict = trajectories != .none
         measureCount = keepComponents ? setup.componentCount + 1 : (keepDistrict ? 1 : 0)
@@ -85,7 +91,6 @@ struct IntegerProjectionState {
         for k in 0..<s.componentCount {
             let own = s.ownShockSD * rng.normal()
             pace[k] = s.networkPace[k] + s.persistence * (pace[k] - s.networkPace[k]) + shared + own
-            if s.relaxedComponent == k { pace[k] = max(pace[k], s.relaxedPace) }  // relaxed: at least that pace every year
         }
     }
 
@@ -93,7 +98,6 @@ struct IntegerProjectionState {
     mutating func start(_ rng: inout SeededGenerator, effectKey: UInt64) {
         for k in 0..<s.componentCount {
             pace[k] = s.drift[k] + s.driftSD[k] * rng.normal()
-            if s.relaxedComponent == k { pace[k] = max(pace[k], s.relaxedPace) }
         }
         let fixedPosition = s.forecaster.cellPosition
         for e in 0..<s.elementCount {
@@ -188,13 +192,15 @@ struct IntegerProjectionState {
         for k in 0..<s.componentCount {
             var sum = 0.0
             let first = componentStart[k], end = componentStart[k + 1]
-            var move = pace[k]
+            // A relaxation acts on the year's pace and leaves the pace's own evolution alone.
+            let effective = s.relaxesPace ? max(pace[k] + s.extraPace[k], s.paceFloor[k]) : pace[k]
+            var move = effective
             if move > 0 { move *= boost }
             if plain, recorder == nil, let unit = grid.step {
                 sum = Self.movePlain(latent, order: order, first..<end, by: move, bottom: bottom, top: top,
                                      lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
             } else if recorder == nil, let unit = grid.step {
-                sum = Self.moveWithEffects(buffers, order: order, first..<end, pace: pace[k], boost: boost, bottom: bottom,
+                sum = Self.moveWithEffects(buffers, order: order, first..<end, pace: effective, boost: boost, bottom: bottom,
                                            top: top, lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
             } else {
             for j in first..<end {
@@ -202,7 +208,7 @@ struct IntegerProjectionState {
                 if plain {
                     latent[e] = min(max(latent[e] + move, bottom), top)
                 } else {
-                    var m = pace[k] + slope[e]
+                    var m = effective + slope[e]
                     if stalled[e] { m = min(m, 0) } else if m > 0 { m *= boost }
                     latent[e] = min(max(latent[e] + m + levelShift[e], bottom), min(top, cap[e]))
                 }
@@ -217,7 +223,10 @@ struct IntegerProjectionState {
             let now = score >= s.threshold
             crossed[k] = now && !inProgressBefore[k]
             inProgressBefore[k] = now
-            if now { inProgress += 1 }
+            if now {
+                inProgress += 1
+                if keepProgress { progress[r * yearCount + yi] |= 1 << UInt64(k) }
+            }
         }
         if keepDistrict { values[((measureCount - 1) * yearCount + yi) * draws + r] = total / Double(s.componentCount) }
         guard inProgress >= s.needed else { return }

@@ -35,6 +35,10 @@ public struct Scenario: Sendable {
     /// Where `districts` and `horizon` are written, for errors found once the data is loaded.
     public var districtsLocation: SourceLocation
     public var horizonLocation: SourceLocation
+    /// Bundles of sticking points the attribution relaxes together, besides the catalogue's.
+    public var bundles: [RelaxationBundle] = []
+    /// `"relax"` interventions: sticking points relaxed from the first projected year.
+    public var relaxations: [RelaxIntervention] = []
 
     /// `events.csv` beside the data file, if there is one.
     static func defaultEvents(besideData data: String) -> String? {
@@ -55,7 +59,7 @@ public struct Scenario: Sendable {
         let r = try JSONObjectReader(root, file: file, path: "")
         try r.rejectUnknownKeys(allowed: ["name", "description", "data", "framework", "districtsFile", "levers",
                                           "stickingPoints", "districts", "horizon", "draws", "seed", "interventions",
-                                          "events", "background"])
+                                          "events", "background", "bundles"])
         let name = try r.string("name")
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }), !name.hasPrefix(".") else {
             throw .error(at: r.location(of: r.node("name")!, path: "name"),
@@ -83,23 +87,16 @@ public struct Scenario: Sendable {
         guard seed >= 0 else { throw .error(at: r.location(of: r.node("seed")!, path: "seed"), "seed \(seed) is negative; expected a whole number ≥ 0") }
 
         var interventions: [Intervention] = []
+        var relaxations: [RelaxIntervention] = []
         if r.has("interventions") {
             for (node, path) in try r.array("interventions") {
                 let i = try JSONObjectReader(node, file: file, path: path)
+                if i.has("relax") {
+                    relaxations.append(try RelaxIntervention.decode(i, file: file))
+                    continue
+                }
                 try i.rejectUnknownKeys(allowed: ["lever", "district", "districts", "state", "year", "provisions", "overrides", "note"])
-                let targets = ["district", "districts", "state"].filter { i.has($0) }
-                guard targets.count == 1 else {
-                    throw .error(at: i.location, "expected exactly one of \"district\", \"districts\" or \"state\"")
-                }
-                let target: Intervention.Target
-                switch targets[0] {
-                case "district": target = .district(try i.string("district"))
-                case "state": target = .state(try i.string("state"))
-                default:
-                    var list: [String] = []
-                    for (n, p) in try i.array("districts") { list.append(try JSONObjectReader.string(n, file: file, path: p)) }
-                    target = .districts(list)
-                }
+                let target = try Intervention.decodeTarget(i, file: file)
                 guard let year = try i.optionalInteger("year") else { throw .error(at: i.location, "missing required key \"year\"") }
                 var provisions: [String]?
                 if i.has("provisions") {
@@ -122,7 +119,7 @@ public struct Scenario: Sendable {
         let data = dataGiven.map(relative) ?? defaultData
         let events = try r.optionalString("events").map(relative) ?? defaultEvents(besideData: data)
         let background = try BackgroundSetting.decode(r.node("background"), file: file, path: "background")
-        return Scenario(
+        var scenario = Scenario(
             file: file, name: name, description: try r.optionalString("description") ?? "",
             data: data,
             framework: try r.optionalString("framework").map(relative) ?? defaultFramework,
@@ -134,5 +131,8 @@ public struct Scenario: Sendable {
             backgroundLocation: r.node("background").map { r.location(of: $0, path: "background") } ?? r.location,
             districtsLocation: districtsLocation,
             horizonLocation: r.node("horizon").map { r.location(of: $0, path: "horizon") } ?? r.location)
+        scenario.bundles = try RelaxationBundle.decodeList(r, key: "bundles", file: file)
+        scenario.relaxations = relaxations
+        return scenario
     }
 }

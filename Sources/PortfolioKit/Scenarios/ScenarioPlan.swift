@@ -20,13 +20,16 @@ public struct ScenarioPlan: Sendable {
         public var stickingPoints: [StickingPoint]
         /// Events that may happen to the district in any projected year (`BackgroundEvent`).
         public var background: [BackgroundEvent]
+        /// What the scenario relaxes in the district from its first projected year (`"relax"` interventions).
+        public var relaxation: Relaxation
 
         public init(district: Int, effects: [ActiveEffect], stickingPoints: [StickingPoint],
-                    background: [BackgroundEvent] = []) {
+                    background: [BackgroundEvent] = [], relaxation: Relaxation = .none) {
             self.district = district
             self.effects = effects
             self.stickingPoints = stickingPoints
             self.background = background
+            self.relaxation = relaxation
         }
     }
 
@@ -84,29 +87,7 @@ public struct ScenarioPlan: Sendable {
             for key in intervention.overrides.keys.sorted() where !lever.allEffectIDs.contains(key) {
                 throw .error(at: at, "lever \"\(lever.id)\" has no effect \"\(key)\" to override; expected one of: \(lever.allEffectIDs.joined(separator: ", "))")
             }
-            let targets: [Int]
-            switch intervention.target {
-            case .district(let name):
-                guard let d = panel.districtIndex(named: name) else {
-                    throw .error(at: at, "unknown district \"\(name)\"; expected one of the panel's districts")
-                }
-                targets = [d]
-            case .districts(let names):
-                var list: [Int] = []
-                for name in names {
-                    guard let d = panel.districtIndex(named: name) else {
-                        throw .error(at: at, "unknown district \"\(name)\"; expected one of the panel's districts")
-                    }
-                    list.append(d)
-                }
-                targets = list
-            case .state(let state):
-                targets = panel.districts.indices.filter { panel.districts[$0].state == state }
-                guard !targets.isEmpty else {
-                    let states = Array(Set(panel.districts.compactMap(\.state))).sorted()
-                    throw .error(at: at, "no district in state \"\(state)\"; expected one of: \(states.isEmpty ? "(the districts file gives no states)" : states.joined(separator: ", "))")
-                }
-            }
+            let targets = try resolveTargets(intervention.target, at: at, panel: panel)
             for effect in lever.effects(provisions: intervention.provisions) {
                 for d in targets {
                     let key = mixKey([lever.id, effect.id, panel.districts[d].name, String(intervention.year)])
@@ -119,14 +100,67 @@ public struct ScenarioPlan: Sendable {
         }
         let known = try futureEvents(events, panel: panel, levers: levers, horizon: scenario.horizon)
         let background = try backgroundEvents(scenario, events: events, panel: panel, levers: levers)
+        let relaxations = try resolveRelaxations(scenario, panel: panel, stickingPoints: stickingPoints)
         let plans = selected.map { d in
             DistrictPlan(district: d, effects: effectsByDistrict[d] + known.effects[d],
                          stickingPoints: stickingPoints.points.filter { $0.applies(to: panel.districts[d]) },
-                         background: background)
+                         background: background, relaxation: relaxations[d])
         }
         var plan = ScenarioPlan(districts: plans, horizon: scenario.horizon)
         plan.knownEvents = selected.flatMap { known.events[$0] }
         return plan
+    }
+}
+
+extension ScenarioPlan {
+    /// The districts an intervention names.
+    static func resolveTargets(_ target: Intervention.Target, at: SourceLocation, panel: Panel) throws(Diagnostic) -> [Int] {
+        switch target {
+        case .district(let name):
+            guard let d = panel.districtIndex(named: name) else {
+                throw .error(at: at, "unknown district \"\(name)\"; expected one of the panel's districts")
+            }
+            return [d]
+        case .districts(let names):
+            var list: [Int] = []
+            for name in names {
+                guard let d = panel.districtIndex(named: name) else {
+                    throw .error(at: at, "unknown district \"\(name)\"; expected one of the panel's districts")
+                }
+                list.append(d)
+            }
+            return list
+        case .state(let state):
+            let targets = panel.districts.indices.filter { panel.districts[$0].state == state }
+            guard !targets.isEmpty else {
+                let states = Array(Set(panel.districts.compactMap(\.state))).sorted()
+                throw .error(at: at, "no district in state \"\(state)\"; expected one of: \(states.isEmpty ? "(the districts file gives no states)" : states.joined(separator: ", "))")
+            }
+            return targets
+        }
+    }
+
+    /// Per district, what the scenario's `"relax"` interventions relax: each named component moves
+    /// at its own pace plus the extra pace with no ceiling on its elements; each named ceiling is lifted.
+    static func resolveRelaxations(_ scenario: Scenario, panel: Panel,
+                                   stickingPoints: StickingPointCatalogue) throws(Diagnostic) -> [Relaxation] {
+        let fw = panel.framework
+        var out = [Relaxation](repeating: .none, count: panel.districts.count)
+        for relax in scenario.relaxations {
+            var add = Relaxation()
+            for name in relax.stickingPoints {
+                if let k = fw.components.firstIndex(where: { $0.shortName == name }) {
+                    add.freedComponents.insert(k)
+                    add.extraPace[k] = relax.extraPace
+                } else if stickingPoints.points.contains(where: { $0.id == name }) {
+                    add.liftedCeilings.insert(name)
+                } else {
+                    throw .error(at: relax.location, "unknown sticking point \"\(name)\" to relax; expected a component (\(fw.components.map(\.shortName).joined(separator: ", "))) or a ceiling (\(stickingPoints.points.map(\.id).joined(separator: ", ")))")
+                }
+            }
+            for d in try resolveTargets(relax.target, at: relax.location, panel: panel) { out[d] = out[d].merged(with: add) }
+        }
+        return out
     }
 }
 

@@ -24,6 +24,7 @@ public struct ScenarioRun: Sendable {
         let loaded = try PanelLoader.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile)
         let levers = try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)
         let points = try StickingPointCatalogue.load(contentsOf: scenario.stickingPoints, framework: framework)
+        try RelaxationBundle.check(points.bundles + scenario.bundles, framework: framework, catalogue: points)
         let events = try scenario.events.map { (path: String) throws(Diagnostic) in try EventTable.load(path: path) }
         let plan = try ScenarioPlan.resolve(scenario, panel: loaded.panel, levers: levers, stickingPoints: points, events: events)
         let fit: TrajectoryFit

@@ -28,11 +28,19 @@ public struct StickingPoint: Equatable, Sendable {
 public struct StickingPointCatalogue: Sendable {
     public var points: [StickingPoint]
     public var file: String
+    /// Bundles the attribution relaxes together in every run (`"bundles"`), besides `all`.
+    public var bundles: [RelaxationBundle] = []
+
+    public init(points: [StickingPoint], file: String, bundles: [RelaxationBundle] = []) {
+        self.points = points
+        self.file = file
+        self.bundles = bundles
+    }
 
     public static func load(contentsOf path: String, framework: Framework) throws(Diagnostic) -> StickingPointCatalogue {
         let root = try JSONParser.parse(contentsOf: path)
         let top = try JSONObjectReader(root, file: path, path: "")
-        try top.rejectUnknownKeys(allowed: ["description", "stickingPoints"])
+        try top.rejectUnknownKeys(allowed: ["description", "stickingPoints", "bundles"])
         var points: [StickingPoint] = []
         for (node, p) in try top.array("stickingPoints") {
             let r = try JSONObjectReader(node, file: path, path: p)
@@ -53,6 +61,9 @@ public struct StickingPointCatalogue: Sendable {
                 maximum: maximum, governance: try strings("governance"), districts: try strings("districts"),
                 exceptDistricts: try strings("exceptDistricts"), liftedBy: try strings("liftedBy")))
         }
-        return StickingPointCatalogue(points: points, file: path)
+        var catalogue = StickingPointCatalogue(points: points, file: path)
+        catalogue.bundles = try RelaxationBundle.decodeList(top, key: "bundles", file: path)
+        try RelaxationBundle.check(catalogue.bundles, framework: framework, catalogue: catalogue)
+        return catalogue
     }
 }

@@ -1,8 +1,8 @@
 import Testing
 @testable import PortfolioKit
 
-/// Attribution and comparison against hand-computed answers (no noise, known trends).
-@Suite struct AttributionAndComparisonTests {
+/// Scenario comparison against hand-computed answers (no noise, known trends).
+@Suite struct ScenarioComparisonTests {
     let framework = try! Framework.load(contentsOf: Paths.fixture("tiny/framework.json"))
 
     /// Everything at 1 in 2020; Alpha +0.25 a year (crosses 2 in 2024), Beta +0.0625 (2036),
@@ -16,43 +16,8 @@ import Testing
         return f
     }
 
-    /// A ceiling at 1.5 on Gamma's elements.
-    let gammaCap = StickingPoint(id: "gamma-cap", description: "", targets: .components(["Gamma"]), maximum: 1.5,
-                                 governance: [], districts: ["North"], exceptDistricts: [], liftedBy: [])
-
     func run(_ plan: ScenarioPlan.DistrictPlan, name: String = "s") -> ProjectionResult {
         Projection.run(forecaster(), plan: ScenarioPlan(districts: [plan], horizon: 2040), draws: 4, seed: 1, scenario: name)
-    }
-
-    func scenarioRun(_ plan: ScenarioPlan.DistrictPlan) throws -> ScenarioRun {
-        // Only the plan and forecaster matter to attribution; the rest comes from the tiny fixture.
-        let panel = try PanelLoader.load(path: Paths.fixture("tiny/panel.csv"), framework: framework).panel
-        let scenario = Scenario(file: "t.json", name: "t", description: "", data: "", framework: "", districtsFile: nil,
-                                levers: "", stickingPoints: "", districts: nil, horizon: 2040, draws: 4, seed: 1, interventions: [],
-                                events: nil, background: .off, backgroundLocation: SourceLocation(file: "t.json"),
-                                districtsLocation: SourceLocation(file: "t.json"), horizonLocation: SourceLocation(file: "t.json"))
-        return ScenarioRun(scenario: scenario, panel: panel, warnings: [], levers: LeverCatalogue(levers: [], file: ""),
-                           stickingPoints: StickingPointCatalogue(points: [gammaCap], file: ""),
-                           plan: ScenarioPlan(districts: [plan], horizon: 2040), fit: try TrajectoryModel.fit(panel),
-                           forecaster: forecaster())
-    }
-
-    /// With Gamma capped, the district waits for Beta (2036). Lifting the cap, or relaxing Gamma,
-    /// or giving Beta the median pace, each brings it to 2028: 8 years, in every draw.
-    @Test func bindingStickingPointsByHand() throws {
-        let plan = ScenarioPlan.DistrictPlan(district: 0, effects: [], stickingPoints: [gammaCap])
-        let baseline = run(plan)
-        #expect(baseline.districts[0].advancedYear.allSatisfy { $0 == 2036 })
-        #expect(baseline.districts[0].decisiveShare == [0, 1, 0])  // Beta's crossing decides every draw
-        let rows = StickingPointAttribution.run(try scenarioRun(plan), baseline: baseline)
-        func row(_ name: String) -> StickingPointAttribution.Row { rows.first { $0.stickingPoint == name }! }
-        #expect(row("gamma-cap").binding && row("gamma-cap").yearsGainedP50 == 8 && row("gamma-cap").decisiveShare == nil)
-        #expect(row("Gamma").binding && row("Gamma").yearsGainedP50 == 8)
-        #expect(row("Beta").binding && row("Beta").yearsGainedP50 == 8 && row("Beta").decisiveShare == 1)
-        #expect(!row("Alpha").binding && row("Alpha").yearsGainedP50 == 0 && row("Alpha").pEarlier == 0)
-        let network = StickingPointAttribution.network(rows)
-        #expect(network.first { $0.stickingPoint == "Alpha" }!.binding == 0)
-        #expect(network.filter { $0.binding == 1 }.count == 3)
     }
 
     /// Against an unconstrained baseline (2028): a 3-year stall from 2022 gives +3 years in every

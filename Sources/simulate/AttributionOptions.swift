@@ -1,0 +1,37 @@
+import ArgumentParser
+import PortfolioKit
+
+extension RelaxationBenchmark: ExpressibleByArgument {}
+
+/// The sticking-point attribution settings `run` and `compare` share.
+struct AttributionOptions: ParsableArguments {
+    @Flag(name: .long, help: "Skip the sticking-point attribution (faster; no attribution files or Shapley charts).")
+    var skipAttribution = false
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The pace a relaxed component moves at least at: top-quartile (the network's 75th percentile of fitted paces for that component), network-max (the fastest), or district-median (the district's own median component pace).",
+        valueName: "top-quartile|network-max|district-median"))
+    var benchmark: RelaxationBenchmark = .topQuartile
+
+    @Option(name: .long, help: ArgumentHelp("The year \"what it would take\" aims at (default: the horizon).", valueName: "year"))
+    var targetYear: Int?
+
+    var options: StickingPointAttribution.Options { .init(benchmark: benchmark, targetYear: targetYear) }
+
+    /// A located error when the target year is not a projected year of the run.
+    func check(lastData: Int, horizon: Int, scenario: String) throws(Diagnostic) {
+        guard let targetYear else { return }
+        guard targetYear > lastData, targetYear <= horizon else {
+            throw .error(at: SourceLocation(file: "command line", path: "--target-year"),
+                         "target year \(targetYear) is not a projected year of \(scenario); expected a year from \(lastData + 1) to the horizon \(horizon)")
+        }
+    }
+
+    /// Attribute a projected scenario with a progress bar.
+    func attribute(_ run: ScenarioRun, result: ProjectionResult, threads: Int?) -> StickingPointAttribution.Result {
+        let bar = ProgressBar("Attributing sticking points (\(run.scenario.name))")
+        let out = StickingPointAttribution.run(run, baseline: result, options: options, threads: threads, progress: bar.update)
+        bar.finish()
+        return out
+    }
+}
