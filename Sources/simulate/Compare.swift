@@ -9,7 +9,9 @@ extension Simulate {
                 Every scenario runs with the baseline's draws and seed (or --draws/--seed), so the
                 difference per draw is the levers, not noise. Writes compare.csv:
                 district,scenario,year_p50,delta_years_p50,delta_years_p10,delta_years_p90,
-                p_advanced_by_horizon,delta_p_advanced,p_earlier.
+                p_advanced_by_horizon,delta_p_advanced,p_earlier; and every scenario's attribution
+                (component-outlook.csv, sticking-points.csv, sticking-points-network.csv,
+                relaxation-bundles.csv, what-it-would-take.csv; --skip-attribution to leave it out).
                 Lever sweep without writing files:
                   simulate compare Scenarios/baseline.json --levers union-contract-change,state-legislation --district Oakland --year 2018
                 """
@@ -31,6 +33,8 @@ extension Simulate {
         var year: Int?
 
         @OptionGroup var monteCarlo: MonteCarloOptions
+
+        @OptionGroup var attribution: AttributionOptions
 
         @Option(name: .long, help: ArgumentHelp("Output directory (default: Results/compare-<baseline name>).", valueName: "dir"))
         var out: String?
@@ -80,7 +84,20 @@ extension Simulate {
                 let directory = out ?? "Results/compare-\(baseline.scenario.name)"
                 let caveat = baseline.scenario.usesShippedPanel ? DataCaveat.shippedPanel : nil
                 let chart = CompareChart.svg(rows, baseline: base.scenario, horizon: base.horizon, caveat: caveat)
-                try OutputDirectory(directory).write([
+                var attributionFiles: [(name: String, contents: String)] = []
+                if !attribution.skipAttribution {
+                    // Every scenario's attribution on the same draws, one file per kind with the scenario column.
+                    for (run, result) in zip([baseline] + alternatives, [base] + results) {
+                        try attribution.check(lastData: run.panel.years.last!, horizon: run.plan.horizon, scenario: run.scenario.name)
+                        let files = AttributionReport.files(attribution.attribute(run, result: result, threads: monteCarlo.threads),
+                                                            scenario: result.scenario)
+                        if attributionFiles.isEmpty { attributionFiles = files; continue }
+                        for (i, file) in files.enumerated() {
+                            attributionFiles[i].contents += file.contents.drop { $0 != "\n" }.dropFirst()  // rows only
+                        }
+                    }
+                }
+                try OutputDirectory(directory).write(attributionFiles + [
                     ("compare.csv", ComparisonReport.table(rows).text),
                     ("charts/compare.svg", chart),
                     ("brief.html", BriefHTML.compare(rows, baseline: base.scenario, horizon: base.horizon, draws: n, seed: s,
@@ -90,7 +107,8 @@ extension Simulate {
                 Console.out("\(n) draws, seed \(s), horizon \(base.horizon)")
                 Console.out(ComparisonReport.text(rows, baseline: base.scenario, horizon: base.horizon,
                                                   districts: district.map { [$0] }))
-                Console.out("\nWrote \(directory)/compare.csv, charts/compare.svg, brief.html")
+                Console.out("\nWrote \(directory)/compare.csv, charts/compare.svg, brief.html"
+                            + attributionFiles.map { ", " + $0.name }.joined())
             }
         }
     }

@@ -27,7 +27,9 @@ extension Simulate {
                 func has(_ name: String) -> Bool { fm.fileExists(atPath: (resultsPath as NSString).appendingPathComponent(name)) }
                 let contents = NotebookExport.Contents(advanced: has("advanced.csv"), trajectories: has("trajectories.csv"),
                                                        stickingPoints: has("sticking-points.csv") && has("sticking-points-network.csv"),
-                                                       compare: has("compare.csv"), describe: has("describe.csv"))
+                                                       compare: has("compare.csv"), describe: has("describe.csv"),
+                                                       attributionDetail: has("relaxation-bundles.csv") && has("component-outlook.csv")
+                                                           && has("what-it-would-take.csv"))
                 guard !contents.isEmpty else {
                     throw Diagnostic.error(at: SourceLocation(file: results), "no results here; expected a folder written by simulate (advanced.csv, compare.csv or describe.csv)")
                 }

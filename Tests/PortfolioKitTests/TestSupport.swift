@@ -32,3 +32,20 @@ func parsePanel(_ text: String, framework: Framework, file: String = "panel.csv"
 func diagnostic(_ body: () throws(Diagnostic) -> Void) -> Diagnostic? {
     do { try body(); return nil } catch { return error }
 }
+
+/// A scenario on the shipped data and catalogues, written to a temporary file and prepared:
+/// `keys` are extra JSON members (`"draws": 50, "interventions": [...]`), joined after the paths.
+func shippedScenario(_ keys: String, name: String = "s", horizon: Int = 2026) throws -> ScenarioRun {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scenario-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("s.json").path
+    let json = """
+        {"name": "\(name)", "horizon": \(horizon), "data": "\(Paths.shipped("portfolio-snapshots.csv"))",
+         "districtsFile": "\(Paths.shipped("districts.csv"))", "framework": "\(Paths.shipped("framework.json"))",
+         "levers": "\(Paths.repository)/Scenarios/levers.json",
+         "stickingPoints": "\(Paths.repository)/Scenarios/sticking-points.json"\(keys.isEmpty ? "" : ", " + keys)}
+        """
+    try json.write(toFile: file, atomically: true, encoding: .utf8)
+    return try ScenarioRun.prepare(file)
+}

@@ -25,8 +25,11 @@ HEADERS = {
     "advanced.csv": "scenario,district,advanced_now,p_advanced_by_horizon,year_p10,year_p50,year_p90,p_advanced_at_horizon",
     "network.csv": "scenario,year,expected_advanced,advanced_p10,advanced_p50,advanced_p90",
     "advanced-by-year.csv": "scenario,district,year,p_advanced",
-    "sticking-points.csv": "scenario,district,sticking_point,kind,binding,years_gained_p50,p_advanced_gain,decisive_share",
-    "sticking-points-network.csv": "scenario,sticking_point,kind,districts_binding,districts_assessed,mean_p_advanced_gain,mean_decisive_share",
+    "component-outlook.csv": "scenario,district,component,latest,p_in_progress_by_horizon,year_p10,year_p50,year_p90",
+    "sticking-points.csv": "scenario,district,sticking_point,kind,binding,p_advanced,p_relaxed_alone,shapley_p_gain,shapley_p_gain_se,shapley_years,years_gained_mean,years_gained_p10,years_gained_p50,years_gained_p90,decisive_share",
+    "sticking-points-network.csv": "scenario,sticking_point,kind,districts_assessed,districts_binding,mean_shapley_p_gain,mean_shapley_p_gain_se,mean_shapley_years,mean_p_in_progress_by_horizon",
+    "relaxation-bundles.csv": "scenario,district,bundle,p_advanced,p_relaxed,p_gain,years_gained_mean",
+    "what-it-would-take.csv": "scenario,district,relaxed,target_year,required_pace,own_pace,reachable",
     "compare.csv": "district,scenario,year_p50,delta_years_p50,delta_years_p10,delta_years_p90,p_advanced_by_horizon,delta_p_advanced,p_earlier",
     "calibration.csv": "lever,kind,estimate,se,n_districts,n_steps,assumed,status",
 }

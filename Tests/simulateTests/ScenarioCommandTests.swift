@@ -187,16 +187,42 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
-    @Test func scenarioRunWritesStickingPoints() throws {
+    /// Every attribution file, with the headers the issue fixes, and the Shapley charts.
+    @Test func scenarioRunWritesTheAttribution() throws {
         let out = try CLI.temporaryDirectory()
         let run = try CLI.run(["Scenarios/baseline.json", "--draws", "30", "--out", out])
         #expect(run.status == 0, "\(run.stderr)")
-        let sp = try String(contentsOfFile: out + "/sticking-points.csv", encoding: .utf8).split(separator: "\n")
-        #expect(sp.first == "scenario,district,sticking_point,kind,binding,years_gained_p50,p_advanced_gain,decisive_share")
-        #expect(sp.count > 1 + 25 * 7)
-        let network = try String(contentsOfFile: out + "/sticking-points-network.csv", encoding: .utf8)
-        #expect(network.hasPrefix("scenario,sticking_point,kind,districts_binding,districts_assessed,mean_p_advanced_gain,mean_decisive_share\n"))
-        #expect(run.stdout.contains("Network: for how many districts each sticking point binds"))
+        let headers = [
+            "component-outlook.csv": "scenario,district,component,latest,p_in_progress_by_horizon,year_p10,year_p50,year_p90",
+            "sticking-points.csv": "scenario,district,sticking_point,kind,binding,p_advanced,p_relaxed_alone,shapley_p_gain,shapley_p_gain_se,shapley_years,years_gained_mean,years_gained_p10,years_gained_p50,years_gained_p90,decisive_share",
+            "sticking-points-network.csv": "scenario,sticking_point,kind,districts_assessed,districts_binding,mean_shapley_p_gain,mean_shapley_p_gain_se,mean_shapley_years,mean_p_in_progress_by_horizon",
+            "relaxation-bundles.csv": "scenario,district,bundle,p_advanced,p_relaxed,p_gain,years_gained_mean",
+            "what-it-would-take.csv": "scenario,district,relaxed,target_year,required_pace,own_pace,reachable",
+        ]
+        for (file, header) in headers {
+            let lines = try String(contentsOfFile: out + "/" + file, encoding: .utf8).split(separator: "\n")
+            #expect(lines.first.map(String.init) == header, "\(file)")
+            #expect(lines.count > 20, "\(file) has \(lines.count) lines")
+        }
+        let outlook = try String(contentsOfFile: out + "/component-outlook.csv", encoding: .utf8)
+        #expect(outlook.split(separator: "\n").count == 1 + 25 * 7)
+        let bundles = try String(contentsOfFile: out + "/relaxation-bundles.csv", encoding: .utf8)
+        #expect(bundles.contains(",Chicago,all,") && bundles.contains(",Chicago,autonomy-funding-support,"))
+        #expect(FileManager.default.fileExists(atPath: out + "/charts/shapley-chicago.svg"))
+        #expect(FileManager.default.fileExists(atPath: out + "/charts/sticking-points-network.svg"))
+        #expect(run.stdout.contains("Network (districts not advanced at the start"))
+        let brief = try String(contentsOfFile: out + "/brief.html", encoding: .utf8)
+        #expect(brief.contains("Relaxing all of its sticking points together"))
+    }
+
+    /// A bad benchmark or target year is refused before anything is written.
+    @Test func badAttributionOptionsAreRefused() throws {
+        let out = try CLI.temporaryDirectory() + "/x"
+        let bad = try CLI.run(["Scenarios/baseline.json", "--benchmark", "fastest", "--out", out])
+        #expect(bad.status != 0 && bad.stderr.contains("top-quartile"))
+        let early = try CLI.run(["Scenarios/baseline.json", "--target-year", "2012", "--out", out])
+        #expect(early.status == 1 && early.stderr.contains("--target-year: target year 2012 is not a projected year"))
+        #expect(!FileManager.default.fileExists(atPath: out))
     }
 }
 

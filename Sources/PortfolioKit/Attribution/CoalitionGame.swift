@@ -30,58 +30,64 @@ struct CoalitionGame {
 
     /// Shapley values, single relaxations and the strict binding rule for every player.
     func values(district: String, decisive: [Double]?, seed: UInt64) -> [StickingPointValue] {
-        let n = players.count, count = yearCount
+        let n = players.count
         guard n > 0 else { return [] }
-        let exact = n <= ShapleyValues.exactPlayerLimit
-        let coalitions = exact ? (0..<(1 << n)).map { masks(coalition: $0) } : []
-        let runs = exact ? coalitions.map { bank.base(lifted: $0.lifted) } : []
-        let weights = ShapleyValues.weights(players: n)
-        var rng = SeededGenerator(seed: mixKey([String(seed), "shapley", district]))
-        var table = [SIMD2<Double>](repeating: .zero, count: exact ? 1 << n : 0)
-        var pAccum = [MonteCarloMean](repeating: MonteCarloMean(), count: n), yAccum = pAccum
-        var alone = [[Double]](repeating: [], count: n), earlier = [Int](repeating: 0, count: n)
-        var advancedNone = 0, advancedAlone = [Int](repeating: 0, count: n)
-        for r in 0..<bank.draws {
-            let index0 = index(draw: r, coalition: 0, coalitions: coalitions, runs: runs)
-            func game(_ c: Int) -> SIMD2<Double> {
-                let i = index(draw: r, coalition: c, coalitions: coalitions, runs: runs)
-                return SIMD2(i < count ? 1 : 0, Double(index0 - i))
-            }
-            let phi: [SIMD2<Double>]
-            if exact {
-                for c in 0..<(1 << n) { table[c] = game(c) }
-                phi = ShapleyValues.exact(table, players: n, weights: weights)
-            } else {
-                phi = ShapleyValues.sampled(players: n, permutations: ShapleyValues.permutationsPerDraw, rng: &rng, value: game)
-            }
-            if index0 < count { advancedNone += 1 }
-            for i in 0..<n {
-                pAccum[i].add(phi[i].x)
-                yAccum[i].add(phi[i].y)
-                let single = exact ? table[1 << i] : game(1 << i)
-                alone[i].append(single.y)
-                if single.y > 0 { earlier[i] += 1 }
-                if single.x > 0 { advancedAlone[i] += 1 }
+        var tally = Tally(players: n)
+        if n <= ShapleyValues.exactPlayerLimit {
+            exactValues(into: &tally)
+        } else {
+            var rng = SeededGenerator(seed: mixKey([String(seed), "shapley", district]))
+            for r in 0..<bank.draws {
+                let index0 = index(draw: r, coalition: 0)
+                let game = { (c: Int) -> SIMD2<Double> in self.payoff(self.index(draw: r, coalition: c), empty: index0) }
+                let phi = ShapleyValues.sampled(players: n, permutations: ShapleyValues.permutationsPerDraw, rng: &rng, value: game)
+                tally.add(phi: phi, empty: game(0), alone: (0..<n).map { game(1 << $0) }, advancedNone: index0 < yearCount)
             }
         }
-        let draws = Double(bank.draws), fw = bank.forecaster.framework
-        return players.indices.map { i in
-            let k = fw.components.firstIndex { $0.shortName == players[i].name }
-            return StickingPointValue(
-                district: district, stickingPoint: players[i].name, kind: players[i].kind,
-                binding: Double(earlier[i]) / draws >= 0.5, pAdvanced: Double(advancedNone) / draws,
-                pRelaxedAlone: Double(advancedAlone[i]) / draws, shapleyPGain: pAccum[i], shapleyYears: yAccum[i],
-                yearsGained: QuantileSummary(alone[i]), pEarlier: Double(earlier[i]) / draws,
-                decisiveShare: players[i].kind == .component ? k.flatMap { decisive?[$0] } ?? 0 : nil)
+        return tally.values(players, district: district, decisive: decisive, draws: bank.draws,
+                            framework: bank.forecaster.framework)
+    }
+
+    /// The game's two values for a draw: advanced by the horizon (0/1) and years gained over the empty coalition.
+    @inline(__always) func payoff(_ index: Int, empty: Int) -> SIMD2<Double> {
+        SIMD2(index < yearCount ? 1 : 0, Double(empty - index))
+    }
+
+    /// Every coalition of every draw, from bits gathered once per draw (the hot loop of attribution).
+    func exactValues(into tally: inout Tally) {
+        let n = players.count, size = 1 << n, years = yearCount, needed = bank.needed
+        let masks = (0..<size).map { self.masks(coalition: $0) }
+        let lifts = Array(Set(masks.map(\.lifted))).sorted()
+        let liftSlot = masks.map { m in lifts.firstIndex(of: m.lifted)! }
+        let runs = lifts.map { bank.base(lifted: $0) }, relaxed = bank.relaxed
+        let weights = ShapleyValues.weights(players: n)
+        var table = [SIMD2<Double>](repeating: .zero, count: size)
+        var bits = [UInt64](repeating: 0, count: (lifts.count + 1) * years)  // relaxed run's year bits, then each lift's
+        for r in 0..<bank.draws {
+            for yi in 0..<years {
+                bits[yi] = relaxed.bits(draw: r, yearIndex: yi)
+                for (j, run) in runs.enumerated() { bits[(j + 1) * years + yi] = run.bits(draw: r, yearIndex: yi) }
+            }
+            bits.withUnsafeBufferPointer { b in
+                var index0 = years
+                for c in 0..<size {
+                    let relaxedMask = masks[c].relaxed, base = (liftSlot[c] + 1) * years
+                    var i = years
+                    for yi in 0..<years where ((b[yi] & relaxedMask) | (b[base + yi] & ~relaxedMask)).nonzeroBitCount >= needed {
+                        i = yi
+                        break
+                    }
+                    if c == 0 { index0 = i }
+                    table[c] = payoff(i, empty: index0)
+                }
+            }
+            tally.add(phi: ShapleyValues.exact(table, players: n, weights: weights), empty: table[0],
+                      alone: (0..<n).map { table[1 << $0] }, advancedNone: table[0].x > 0)
         }
     }
 
-    /// The advanced-year index of draw r under a coalition (from the precomputed masks when given).
-    func index(draw r: Int, coalition c: Int, coalitions: [(relaxed: UInt64, lifted: UInt64)],
-               runs: [ComponentProgress]) -> Int {
-        if !coalitions.isEmpty {
-            return bank.advancedIndex(draw: r, relaxedMask: coalitions[c].relaxed, relaxedRun: bank.relaxed, baseRun: runs[c])
-        }
+    /// The advanced-year index of draw r under a coalition.
+    func index(draw r: Int, coalition c: Int) -> Int {
         let m = masks(coalition: c)
         return bank.advancedIndex(draw: r, relaxedMask: m.relaxed, relaxedRun: bank.relaxed, baseRun: bank.base(lifted: m.lifted))
     }

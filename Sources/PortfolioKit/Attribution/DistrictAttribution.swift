@@ -39,6 +39,7 @@ public struct DistrictAttribution: Sendable {
         let masks = resolved.map { game.masks(of: $0, framework: fw) }
         out.bundles = zip(resolved, masks).map { game.bundleGain($0.name, relaxedMask: $1.relaxed, liftMask: $1.lifted,
                                                                  district: p.district.name) }
+        guard options.whatItWouldTake else { return out }
         let singles = players.filter { $0.kind == .component }.map { ($0.name, $0.relaxedMask, UInt64(0)) }
         let target = min(options.targetYear ?? horizon, horizon)
         out.requirements = (singles + zip(resolved, masks).map { ($0.name, $1.relaxed, $1.lifted) }).map {

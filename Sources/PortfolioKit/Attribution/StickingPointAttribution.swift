@@ -17,10 +17,13 @@ public enum StickingPointAttribution {
         public var benchmark: RelaxationBenchmark
         /// The year "what it would take" aims at (nil: the horizon).
         public var targetYear: Int?
+        /// Whether to search "what it would take" (most of the attribution's cost: one projection per pace tried).
+        public var whatItWouldTake: Bool
 
-        public init(benchmark: RelaxationBenchmark = .topQuartile, targetYear: Int? = nil) {
+        public init(benchmark: RelaxationBenchmark = .topQuartile, targetYear: Int? = nil, whatItWouldTake: Bool = true) {
             self.benchmark = benchmark
             self.targetYear = targetYear
+            self.whatItWouldTake = whatItWouldTake
         }
     }
 

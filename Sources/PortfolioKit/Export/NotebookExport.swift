@@ -8,8 +8,12 @@ public enum NotebookExport {
         public var stickingPoints: Bool
         public var compare: Bool
         public var describe: Bool
+        /// The attribution's bundles, component outlook and "what it would take" files are there too.
+        public var attributionDetail: Bool
 
-        public init(advanced: Bool, trajectories: Bool, stickingPoints: Bool, compare: Bool, describe: Bool) {
+        public init(advanced: Bool, trajectories: Bool, stickingPoints: Bool, compare: Bool, describe: Bool,
+                    attributionDetail: Bool = false) {
+            self.attributionDetail = attributionDetail
             self.advanced = advanced
             self.trajectories = trajectories
             self.stickingPoints = stickingPoints
@@ -97,23 +101,48 @@ public enum NotebookExport {
             markdown("""
                 ## Sticking points
 
-                `sticking-points.csv`: each component and ceiling relaxed alone on the same draws. It *binds*
-                when relaxing it makes the district advanced earlier in at least half the draws. The network
-                view counts, per sticking point, the districts where it binds, and the mean gain in the chance
-                of being advanced by the horizon.
+                Every file here comes from the same draws with one thing changed (common random numbers).
+                A district's sticking points are its components below "in progress" and the ceilings that hold;
+                relaxing a component lets it move at least at a stated benchmark pace (by default the network's
+                top-quartile pace for that component) with the ceilings on its elements lifted.
+                `shapley_p_gain` is each sticking point's Shapley share of the gain in P(advanced by the horizon)
+                when all of them are relaxed (it adds up to the `all` bundle's `p_gain`), with its Monte Carlo SE.
+                `component-outlook.csv` says when each component first gets to "in progress"; `relaxation-bundles.csv`
+                relaxes sticking points together; `what-it-would-take.csv` is the smallest extra pace giving an even
+                chance of being advanced by the target year.
                 """)
             code("""
                 sticking = pd.read_csv(RESULTS / "sticking-points.csv")
                 network = pd.read_csv(RESULTS / "sticking-points-network.csv")
-                print(sticking[sticking["binding"]].to_string(index=False) if sticking["binding"].any() else "No sticking point binds in any district.")
                 network
                 """)
             code("""
-                ax = network.set_index("sticking_point")["mean_p_advanced_gain"].sort_values().plot.barh(figsize=(7, 4))
-                ax.set_xlabel("Mean gain in P(advanced by the horizon) when relaxed alone")
+                ordered = network.sort_values("mean_shapley_p_gain")
+                ax = ordered.plot.barh(x="sticking_point", y="mean_shapley_p_gain", xerr=1.96 * ordered["mean_shapley_p_gain_se"],
+                                       legend=False, figsize=(7, 4))
+                ax.set_xlabel("Mean Shapley gain in P(advanced by the horizon), ±1.96 SE")
                 ax.set_ylabel("")
                 plt.tight_layout()
                 """)
+            code("""
+                top = sticking.sort_values("shapley_p_gain", ascending=False).groupby("district").head(2)
+                top[["district", "sticking_point", "p_advanced", "shapley_p_gain", "shapley_p_gain_se", "binding"]].to_string(index=False)
+                """)
+            if contents.attributionDetail {
+                code("""
+                    bundles = pd.read_csv(RESULTS / "relaxation-bundles.csv")
+                    bundles.pivot(index="district", columns="bundle", values="p_relaxed").join(
+                        bundles.groupby("district")["p_advanced"].first())
+                    """)
+                code("""
+                    outlook = pd.read_csv(RESULTS / "component-outlook.csv")
+                    outlook.pivot(index="district", columns="component", values="p_in_progress_by_horizon").round(2)
+                    """)
+                code("""
+                    take = pd.read_csv(RESULTS / "what-it-would-take.csv")
+                    take.pivot(index="district", columns="relaxed", values="required_pace")
+                    """)
+            }
         }
         if contents.compare {
             markdown("""

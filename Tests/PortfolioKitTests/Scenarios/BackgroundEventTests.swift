@@ -24,19 +24,7 @@ import Testing
         #expect(abs(turnover.rate - 34.0 / 300) < 1e-12)
     }
 
-    func scenario(_ extra: String) throws -> ScenarioRun {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let file = dir.appendingPathComponent("s.json").path
-        let data = Paths.shipped("portfolio-snapshots.csv")
-        let json = """
-            {"name": "s", "horizon": 2026, "draws": 50, "data": "\(data)", "districtsFile": "\(Paths.shipped("districts.csv"))",
-             "framework": "\(Paths.shipped("framework.json"))", "levers": "\(Paths.repository)/Scenarios/levers.json",
-             "stickingPoints": "\(Paths.repository)/Scenarios/sticking-points.json"\(extra)}
-            """
-        try json.write(toFile: file, atomically: true, encoding: .utf8)
-        return try ScenarioRun.prepare(file)
-    }
+    func scenario(_ extra: String) throws -> ScenarioRun { try shippedScenario(#""draws": 50"# + extra) }
 
     /// The events file beside the data is found by default; background is on with its rates,
     /// and the events dated after a district's latest snapshot apply (Oakland's 2017 turnovers).
