@@ -33,6 +33,9 @@ public enum StickingPointAttribution {
         public var horizon: Int
         public var draws: Int
         public var districts: [DistrictAttribution]
+        /// The benchmark pace of each component (framework order, points a year) when it is the
+        /// same in every district (top-quartile, network-max); empty for district-median.
+        public var benchmarkPaces: [(component: String, pace: Double)] = []
 
         public var outlook: [ComponentOutlook] { districts.flatMap(\.outlook) }
         public var values: [StickingPointValue] { districts.flatMap(\.values) }
@@ -49,7 +52,14 @@ public enum StickingPointAttribution {
             DistrictAttribution.run(run.forecaster, run.plan.districts[i], projection: baseline.districts[i],
                                     draws: baseline.draws, seed: baseline.seed, options: options, bundles: bundles)
         }
-        return Result(options: options, horizon: baseline.horizon, draws: baseline.draws, districts: districts)
+        var result = Result(options: options, horizon: baseline.horizon, draws: baseline.draws, districts: districts)
+        let fw = run.forecaster.framework
+        if options.benchmark != .districtMedian {
+            result.benchmarkPaces = fw.components.indices.map {
+                (fw.components[$0].shortName, options.benchmark.pace(run.forecaster, district: 0, component: $0))
+            }
+        }
+        return result
     }
 
     /// The network view of one sticking point: means over the districts not advanced at the

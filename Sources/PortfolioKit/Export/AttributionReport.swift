@@ -72,6 +72,10 @@ public enum AttributionReport {
     public static func text(_ r: StickingPointAttribution.Result) -> String {
         let h = r.horizon
         var out = "What holds each district back (Shapley shares of the gain in P(advanced by \(h)) when every sticking point is relaxed to the \(r.options.benchmark.rawValue) benchmark; ± one Monte Carlo SE)\n"
+        if !r.benchmarkPaces.isEmpty {
+            out += "Benchmark paces (points a year): " + r.benchmarkPaces.map { "\($0.component) \(fixed($0.pace, decimals: 3))" }
+                .joined(separator: ", ") + "\n"
+        }
         var t = TextTable(header: ["District", "P(adv by \(h))", "All relaxed", "Largest shares", "Binding alone"],
                           rightAligned: [1, 2])
         for d in r.districts where !d.values.isEmpty {
