@@ -22,7 +22,7 @@ common=(
   $lib/Support/SeededGenerator.swift
 )
 scenario=($lib/Scenarios/Scenario.swift $lib/Scenarios/Intervention.swift $lib/Scenarios/Distribution.swift
-  $lib/Scenarios/BackgroundSetting.swift)
+  $lib/Scenarios/BackgroundSetting.swift $lib/Scenarios/RelaxIntervention.swift $lib/Attribution/RelaxationBundle.swift)
 
 build() {
   local name=$1; shift
