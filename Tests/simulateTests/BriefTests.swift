@@ -49,7 +49,8 @@ enum BriefFixture {
         let html = try String(contentsOfFile: BriefFixture.directory + "/baseline/brief.html", encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script") && !html.contains("<img") && !html.contains("src=\"http") && !html.contains("href=\"http"))
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 28)  // 25 fan charts + 3 panel charts
+        // 25 fan charts + 3 panel charts + a Shapley waterfall for each of the 20 districts not advanced + the network chart
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 49)
         #expect(html.contains("Data caveat"))
         #expect(html.contains("Under this scenario Oakland becomes advanced in"))
         let compare = try String(contentsOfFile: BriefFixture.directory + "/compare/brief.html", encoding: .utf8)
@@ -71,7 +72,7 @@ enum BriefFixture {
         }
         let dom = try Tools.run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--dump-dom", "file://\(dir)/baseline/brief.html"])
         #expect(dom.status == 0)
-        #expect(dom.stdout.components(separatedBy: "<svg ").count - 1 == 28)
+        #expect(dom.stdout.components(separatedBy: "<svg ").count - 1 == 49)  // as briefIsSelfContained counts them
     }
 
     /// The exported notebook validates against nbformat and runs top to bottom.

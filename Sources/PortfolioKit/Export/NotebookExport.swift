@@ -112,34 +112,37 @@ public enum NotebookExport {
                 chance of being advanced by the target year.
                 """)
             code("""
+                def first(frame):  # a compare folder holds every scenario's rows: show the first scenario's
+                    return frame[frame["scenario"] == frame["scenario"].iloc[0]] if len(frame) else frame
                 sticking = pd.read_csv(RESULTS / "sticking-points.csv")
-                network = pd.read_csv(RESULTS / "sticking-points-network.csv")
+                network = first(pd.read_csv(RESULTS / "sticking-points-network.csv"))
                 network
                 """)
             code("""
-                ordered = network.sort_values("mean_shapley_p_gain")
-                ax = ordered.plot.barh(x="sticking_point", y="mean_shapley_p_gain", xerr=1.96 * ordered["mean_shapley_p_gain_se"],
-                                       legend=False, figsize=(7, 4))
-                ax.set_xlabel("Mean Shapley gain in P(advanced by the horizon), ±1.96 SE")
-                ax.set_ylabel("")
-                plt.tight_layout()
+                if len(network):
+                    ordered = network.sort_values("mean_shapley_p_gain")
+                    ax = ordered.plot.barh(x="sticking_point", y="mean_shapley_p_gain", xerr=1.96 * ordered["mean_shapley_p_gain_se"],
+                                           legend=False, figsize=(7, 4))
+                    ax.set_xlabel("Mean Shapley gain in P(advanced by the horizon), ±1.96 SE")
+                    ax.set_ylabel("")
+                    plt.tight_layout()
                 """)
             code("""
-                top = sticking.sort_values("shapley_p_gain", ascending=False).groupby("district").head(2)
-                top[["district", "sticking_point", "p_advanced", "shapley_p_gain", "shapley_p_gain_se", "binding"]].to_string(index=False)
+                top = sticking.sort_values("shapley_p_gain", ascending=False).groupby(["scenario", "district"]).head(2)
+                top[["scenario", "district", "sticking_point", "p_advanced", "shapley_p_gain", "shapley_p_gain_se", "binding"]].to_string(index=False)
                 """)
             if contents.attributionDetail {
                 code("""
-                    bundles = pd.read_csv(RESULTS / "relaxation-bundles.csv")
+                    bundles = first(pd.read_csv(RESULTS / "relaxation-bundles.csv"))
                     bundles.pivot(index="district", columns="bundle", values="p_relaxed").join(
                         bundles.groupby("district")["p_advanced"].first())
                     """)
                 code("""
-                    outlook = pd.read_csv(RESULTS / "component-outlook.csv")
+                    outlook = first(pd.read_csv(RESULTS / "component-outlook.csv"))
                     outlook.pivot(index="district", columns="component", values="p_in_progress_by_horizon").round(2)
                     """)
                 code("""
-                    take = pd.read_csv(RESULTS / "what-it-would-take.csv")
+                    take = first(pd.read_csv(RESULTS / "what-it-would-take.csv"))
                     take.pivot(index="district", columns="relaxed", values="required_pace")
                     """)
             }
