@@ -15,7 +15,7 @@ lib=Sources/PortfolioKit
 common=(
   $lib/Diagnostics/*.swift
   $lib/Parsing/CSVReader.swift $lib/Parsing/InputFile.swift $lib/Parsing/JSONNode.swift
-  $lib/Parsing/JSONObjectReader.swift $lib/Parsing/JSONParser.swift $lib/Parsing/TextPosition.swift
+  $lib/Parsing/JSONObjectReader.swift $lib/Parsing/JSONParser.swift $lib/Parsing/TextPosition.swift $lib/Parsing/NameRule.swift
   $lib/Framework/*.swift
   $lib/Data/*.swift
   $lib/Measures/*.swift

@@ -62,6 +62,7 @@ extension Simulate {
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
+                try InputPath.refuseOverwriting(input.inputs + (events.map { [$0] } ?? []), output: out, isFolder: true)
                 let panel = try input.load()
                 let table = try loadEvents()
                 let scores: [RollingOriginScore]

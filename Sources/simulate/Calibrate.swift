@@ -31,6 +31,9 @@ extension Simulate {
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
+                let inputs = input.inputs + [events, levers]
+                try InputPath.refuseOverwriting(inputs, output: out, isFolder: true)
+                if let write { try InputPath.refuseOverwriting(inputs, output: write, isFolder: false, option: "--write") }
                 let panel = try input.load()
                 let catalogueNode = try JSONParser.parse(contentsOf: levers)
                 let catalogue = try LeverCatalogue.decode(catalogueNode, file: levers, framework: panel.framework)

@@ -63,6 +63,11 @@ extension Simulate {
                         alternatives.append(try ScenarioRun.prepare(scenario: baseline.scenario.adding(intervention, name: lever)))
                     }
                 }
+                try ScenarioRun.checkComparable(baseline: baseline, alternatives: alternatives)
+                try baseline.checkBudget(draws: monteCarlo.draws, threads: monteCarlo.threads, trajectories: .none,
+                                         attribution: !attribution.skipAttribution)
+                try InputPath.refuseOverwriting(([baseline] + alternatives).flatMap { $0.inputFiles.map(\.path) },
+                                                output: out ?? "Results/compare-\(baseline.scenario.name)", isFolder: true)
                 let n = monteCarlo.draws ?? baseline.scenario.draws, s = monteCarlo.seed ?? baseline.scenario.seed
                 let bar = ProgressBar("Projecting \(1 + alternatives.count) scenarios")
                 let total = Double(1 + alternatives.count)

@@ -19,6 +19,9 @@ struct DataOptions: ParsableArguments {
         """, valueName: "csv"))
     var districts: String?
 
+    /// The files read, for refusing an output path that would overwrite one.
+    var inputs: [String] { [data, framework] + [districts ?? (usesShippedPanel ? DataOptions.defaultDistricts : nil)].compactMap { $0 } }
+
     /// Whether the shipped, reconstructed panel is in use (its caveat must be shown).
     var usesShippedPanel: Bool { data == DataOptions.defaultData }
 

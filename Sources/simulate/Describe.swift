@@ -36,6 +36,7 @@ extension Simulate {
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
+                try InputPath.refuseOverwriting(input.inputs, output: out, isFolder: true)
                 let panel = try input.load()
                 let cutoffs = strongCutoff.map { QuadrantCutoffs(strongAtLeast: $0, piecemealAbove: spreadCutoff!) }
                 let description = PanelDescription(panel, cutoffs: cutoffs, spreadBasis: spreadBasis)

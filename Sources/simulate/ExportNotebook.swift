@@ -36,6 +36,11 @@ extension Simulate {
                 let name = (resultsPath as NSString).lastPathComponent
                 let target = absolute(out ?? "notebooks-export/\(name).ipynb")
                 let folder = (target as NSString).deletingLastPathComponent
+                let canonicalTarget = InputPath.canonical(target), canonicalResults = InputPath.canonical(resultsPath)
+                guard canonicalTarget != canonicalResults, !canonicalTarget.hasPrefix(canonicalResults + "/") else {
+                    throw Diagnostic.error(at: SourceLocation(file: "command line", path: "--out"),
+                                           "\(out ?? target) is inside the results folder \(results) it reads; expected a notebook path outside it (default: notebooks-export/)")
+                }
                 let text = NotebookExport.notebook(title: "Results: \(name)",
                                                    resultsPath: NotebookExport.relativePath(from: folder, to: resultsPath),
                                                    contents: contents)

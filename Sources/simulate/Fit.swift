@@ -21,6 +21,7 @@ extension Simulate {
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
+                try InputPath.refuseOverwriting(input.inputs, output: out, isFolder: true)
                 let panel = try input.load()
                 let fit: TrajectoryFit
                 do throws(TrajectoryModel.FitError) {

@@ -38,8 +38,12 @@ extension Simulate {
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
                 let prepared = try ScenarioRun.prepare(scenario)
+                try InputPath.refuseOverwriting(prepared.inputFiles.map(\.path), output: out ?? "Results/\(prepared.scenario.name)",
+                                                isFolder: true)
                 try attribution.check(lastData: prepared.panel.years.last!, horizon: prepared.plan.horizon,
                                       scenario: prepared.scenario.name)
+                try prepared.checkBudget(draws: monteCarlo.draws, threads: monteCarlo.threads, trajectories: trajectories,
+                                         attribution: !attribution.skipAttribution)
                 for warning in prepared.warnings { Console.error(warning.description) }
                 let bar = ProgressBar("Projecting \(prepared.scenario.name)")
                 let result = prepared.project(draws: monteCarlo.draws, seed: monteCarlo.seed, trajectories: trajectories,
@@ -65,7 +69,7 @@ extension Simulate {
                 files.append(("brief.html", BriefHTML.run(prepared, result: result, attribution: attributed, charts: charts, caveat: caveat)))
                 var inputs: [(role: String, path: String, sha256: String)] = []
                 for input in prepared.inputFiles {
-                    inputs.append((input.role, input.path, SHA256.hex(try InputFile.read(input.path))))
+                    inputs.append((input.role, input.path, SHA256.hex(try InputFile.read(input.path, limit: InputFile.streamedFileLimit))))
                 }
                 files.append(("manifest.json", ScenarioReport.manifest(
                     run: prepared, result: result, inputs: inputs, outputs: files,

@@ -54,7 +54,7 @@ extension Simulate {
         }
 
         func validate() throws {
-            guard districts >= 1 else { throw ValidationError("--districts must be at least 1") }
+            guard districts >= 1, districts <= 1_000_000 else { throw ValidationError("--districts must be between 1 and 1,000,000 (got \(districts))") }
             if generator == .episodic && (out as NSString).lastPathComponent == Self.eventsFile {
                 throw ValidationError(
                     "--out must not be named \(Self.eventsFile) with --generator episodic: the events file goes beside it")
@@ -69,8 +69,13 @@ extension Simulate {
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
-                let fw = try Framework.load(contentsOf: framework)
+                try InputPath.refuseOverwriting([framework], output: out, isFolder: false)
                 let directory = (out as NSString).deletingLastPathComponent
+                if generator == .episodic {
+                    try InputPath.refuseOverwriting([framework], output: (directory.isEmpty ? "." : directory) + "/" + Self.eventsFile,
+                                                    isFolder: false)
+                }
+                let fw = try Framework.load(contentsOf: framework)
                 let folder = OutputDirectory(directory.isEmpty ? "." : directory)
                 let name = (out as NSString).lastPathComponent
                 let shape = "\(districts) districts × \(fw.elements.count) elements × \(yearRange!.count) years (seed \(seed))"

@@ -31,6 +31,7 @@ public struct DistrictTable: Sendable {
             }
             let name = record.fields[0].trimmingASCIISpaces()
             guard !name.isEmpty else { throw .error(at: here, "district is empty; expected a district name") }
+            if let problem = NameRule.problem(name, what: "district name") { throw .error(at: here, problem) }
             if let first = lines[name] {
                 throw .error(at: here, "district \"\(name)\" is listed twice (first on line \(first)); expected each district once")
             }

@@ -89,6 +89,9 @@ public enum PanelLoader {
                 throw .error(at: at(0), "district \"\(district)\" is not in \(table.file); expected a district listed there")
             }
             let d: Int
+            if districtIndex[district] == nil, let problem = NameRule.problem(district, what: "district name") {
+                throw .error(at: at(0), problem)
+            }
             if let known = districtIndex[district] {
                 d = known
             } else {

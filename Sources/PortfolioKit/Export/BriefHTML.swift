@@ -11,13 +11,6 @@ public enum BriefHTML {
 
     static func esc(_ s: String) -> String { SVGDocument.escape(s) }
 
-    /// A URL- and file-safe name: lowercase letters, digits and '-'.
-    public static func slug(_ s: String) -> String {
-        var out = ""
-        for c in s.lowercased() { out.append(c.isASCII && (c.isLetter || c.isNumber) ? c : "-") }
-        return out
-    }
-
     static func page(title: String, body: String) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>\(esc(title))</title>\n<style>\(style)</style>\n</head>\n<body>\n\(body)\n</body>\n</html>\n"
     }
@@ -71,12 +64,13 @@ public enum BriefHTML {
         }
         if let svg = charts["sticking-points-network.svg"] { b += "<figure>\(svg)</figure>\n" }
         b += "<h2>District by district</h2>\n"
+        let slugs = DistrictSlugs(result.districts.map(\.district.name))
         for p in result.districts {
             b += "<div class=\"district\"><h3>\(esc(p.district.name))</h3>\n<p>\(esc(paragraph(p, horizon: result.horizon, attribution: attribution)))</p>\n"
-            if let svg = charts["fan-\(slug(p.district.name)).svg"] {
+            if let svg = charts["fan-\(slugs[p.district.name]).svg"] {
                 b += "<figure>\(svg)<figcaption>Observed district scores (dots), projected median (line) and 10–90% band.</figcaption></figure>\n"
             }
-            if let svg = charts["shapley-\(slug(p.district.name)).svg"] { b += "<figure>\(svg)</figure>\n" }
+            if let svg = charts["shapley-\(slugs[p.district.name]).svg"] { b += "<figure>\(svg)</figure>\n" }
             b += "</div>\n"
         }
         b += "<h2>Assumptions</h2>\n"

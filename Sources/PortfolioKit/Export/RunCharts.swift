@@ -13,10 +13,11 @@ public enum RunCharts {
         var charts = self.panel(PanelDescription(panel), framework: panel.framework, caveat: caveat)
         let fw = panel.framework
         guard result.measures.last == "district" else { return charts }
+        let slugs = DistrictSlugs(result.districts.map(\.district.name))
         for p in result.districts {
             guard let d = panel.districtIndex(named: p.district.name) else { continue }
             let observed = panel.snapshots(ofDistrict: d).map { ($0.year, fw.districtScore(componentScores: fw.componentScores($0.scores))) }
-            charts["fan-\(BriefHTML.slug(p.district.name)).svg"] = FanChart.svg(p, observed: observed, framework: fw, scenario: result.scenario)
+            charts["fan-\(slugs[p.district.name]).svg"] = FanChart.svg(p, observed: observed, framework: fw, scenario: result.scenario)
         }
         return charts
     }

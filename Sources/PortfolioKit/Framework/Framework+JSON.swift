@@ -21,6 +21,9 @@ extension Framework {
                 throw .error(at: c.location, "duplicate component id \"\(id)\"; expected each id once")
             }
             let shortName = try c.string("shortName")
+            for (text, what) in [(id, "component id"), (shortName, "component shortName")] {
+                if let problem = NameRule.problem(text, what: what) { throw .error(at: c.location, problem) }
+            }
             components.append(Component(id: id, shortName: shortName, name: try c.optionalString("name") ?? shortName))
         }
         guard !components.isEmpty else { throw .error(at: top.location(of: top.node("components")!, path: "components"), "expected at least one component") }
@@ -33,6 +36,7 @@ extension Framework {
             guard !id.isEmpty, !id.contains(","), !id.contains("\"") else {
                 throw .error(at: e.location, "element id \"\(id)\" must be non-empty and contain no comma or quote")
             }
+            if let problem = NameRule.problem(id, what: "element id") { throw .error(at: e.location, problem) }
             guard !elements.contains(where: { $0.id == id }) else {
                 throw .error(at: e.location, "duplicate element id \"\(id)\"; expected each id once")
             }

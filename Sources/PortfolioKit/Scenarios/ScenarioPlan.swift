@@ -52,10 +52,16 @@ public struct ScenarioPlan: Sendable {
         let fw = panel.framework
         var selected: [Int]
         if let names = scenario.districts {
+            guard !names.isEmpty else {
+                throw .error(at: scenario.districtsLocation, "\"districts\" is empty; expected at least one district (leave the key out to project them all)")
+            }
             selected = []
             for name in names {
                 guard let d = panel.districtIndex(named: name) else {
-                    throw .error(at: scenario.districtsLocation, "unknown district \"\(name)\"; expected one of the panel's: \(panel.districts.map(\.name).joined(separator: ", "))")
+                    throw .error(at: scenario.districtsLocation, "unknown district \"\(name)\"\(Suggestion.didYouMean(name, among: panel.districts.map(\.name))); expected one of the panel's: \(panel.districts.map(\.name).joined(separator: ", "))")
+                }
+                guard !selected.contains(d) else {
+                    throw .error(at: scenario.districtsLocation, "district \"\(name)\" is listed twice; expected each district once")
                 }
                 selected.append(d)
             }
@@ -71,6 +77,7 @@ public struct ScenarioPlan: Sendable {
         }
 
         var effectsByDistrict = [[ActiveEffect]](repeating: [], count: panel.districts.count)
+        try rejectDuplicates(scenario.interventions)
         for intervention in scenario.interventions {
             let at = intervention.location
             guard let lever = levers.lever(intervention.lever) else {
@@ -113,28 +120,45 @@ public struct ScenarioPlan: Sendable {
 }
 
 extension ScenarioPlan {
-    /// The districts an intervention names.
+    /// An intervention written twice would apply its lever twice: a located error instead.
+    static func rejectDuplicates(_ interventions: [Intervention]) throws(Diagnostic) {
+        for (i, a) in interventions.enumerated() {
+            for b in interventions[..<i] {
+                var same = b
+                same.location = a.location
+                guard same != a else {
+                    throw .error(at: a.location, "the same intervention as \(b.location.path ?? "an earlier one") (line \(b.location.line.map(String.init) ?? "?")); it would apply the lever twice")
+                }
+            }
+        }
+    }
+
+    /// The districts an intervention names (each once; states matched exactly, with a suggestion).
     static func resolveTargets(_ target: Intervention.Target, at: SourceLocation, panel: Panel) throws(Diagnostic) -> [Int] {
+        let names = panel.districts.map(\.name)
+        func index(_ name: String) throws(Diagnostic) -> Int {
+            guard let d = panel.districtIndex(named: name) else {
+                throw .error(at: at, "unknown district \"\(name)\"\(Suggestion.didYouMean(name, among: names)); expected one of the panel's districts")
+            }
+            return d
+        }
         switch target {
         case .district(let name):
-            guard let d = panel.districtIndex(named: name) else {
-                throw .error(at: at, "unknown district \"\(name)\"; expected one of the panel's districts")
+            return [try index(name)]
+        case .districts(let list):
+            guard !list.isEmpty else { throw .error(at: at, "\"districts\" is empty; expected at least one district") }
+            var out: [Int] = []
+            for name in list {
+                let d = try index(name)
+                guard !out.contains(d) else { throw .error(at: at, "district \"\(name)\" is listed twice; it would get the lever twice") }
+                out.append(d)
             }
-            return [d]
-        case .districts(let names):
-            var list: [Int] = []
-            for name in names {
-                guard let d = panel.districtIndex(named: name) else {
-                    throw .error(at: at, "unknown district \"\(name)\"; expected one of the panel's districts")
-                }
-                list.append(d)
-            }
-            return list
+            return out
         case .state(let state):
             let targets = panel.districts.indices.filter { panel.districts[$0].state == state }
             guard !targets.isEmpty else {
                 let states = Array(Set(panel.districts.compactMap(\.state))).sorted()
-                throw .error(at: at, "no district in state \"\(state)\"; expected one of: \(states.isEmpty ? "(the districts file gives no states)" : states.joined(separator: ", "))")
+                throw .error(at: at, "no district in state \"\(state)\"\(Suggestion.didYouMean(state, among: states)) (states match exactly); expected one of: \(states.isEmpty ? "(the districts file gives no states)" : states.joined(separator: ", "))")
             }
             return targets
         }

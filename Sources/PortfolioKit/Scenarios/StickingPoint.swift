@@ -13,8 +13,11 @@ public struct StickingPoint: Equatable, Sendable {
     public var districts: [String]
     /// Districts exempt (the public record shows the ceiling already lifted), with the reason in `description`.
     public var exceptDistricts: [String]
-    /// Levers that lift it (documentation; the levers' lift-ceiling effects do the lifting).
+    /// Levers that lift it: each must have a lift-ceiling effect naming it (checked against the
+    /// lever catalogue; the effects do the lifting).
     public var liftedBy: [String]
+    /// Where it is written, for errors found once the panel and levers are loaded.
+    public var location: SourceLocation? = nil
 
     /// Whether it holds in `district` at the start of a projection.
     public func applies(to district: DistrictInfo) -> Bool {
@@ -30,6 +33,8 @@ public struct StickingPointCatalogue: Sendable {
     public var file: String
     /// Bundles the attribution relaxes together in every run (`"bundles"`), besides `all`.
     public var bundles: [RelaxationBundle] = []
+    /// Every governance type a districts file may use (`"governanceTypes"`); nil: not checked.
+    public var governanceTypes: [String]? = nil
 
     public init(points: [StickingPoint], file: String, bundles: [RelaxationBundle] = []) {
         self.points = points
@@ -40,7 +45,7 @@ public struct StickingPointCatalogue: Sendable {
     public static func load(contentsOf path: String, framework: Framework) throws(Diagnostic) -> StickingPointCatalogue {
         let root = try JSONParser.parse(contentsOf: path)
         let top = try JSONObjectReader(root, file: path, path: "")
-        try top.rejectUnknownKeys(allowed: ["description", "stickingPoints", "bundles"])
+        try top.rejectUnknownKeys(allowed: ["description", "stickingPoints", "bundles", "governanceTypes"])
         var points: [StickingPoint] = []
         for (node, p) in try top.array("stickingPoints") {
             let r = try JSONObjectReader(node, file: path, path: p)
@@ -55,13 +60,27 @@ public struct StickingPointCatalogue: Sendable {
             guard maximum >= Double(framework.minimumScore), maximum <= Double(framework.maximumScore) else {
                 throw .error(at: r.location, "maximum \(maximum) is outside the scale \(framework.minimumScore)–\(framework.maximumScore)")
             }
+            let id = try r.string("id")
+            if points.contains(where: { $0.id == id }) {
+                throw .error(at: r.location, "sticking point id \"\(id)\" is used twice; expected unique ids")
+            }
             points.append(StickingPoint(
-                id: try r.string("id"), description: try r.optionalString("description") ?? "",
+                id: id, description: try r.optionalString("description") ?? "",
                 targets: try LeverCatalogue.decodeTargets(r.node("targets"), reader: r, path: p + ".targets", framework: framework, required: true),
                 maximum: maximum, governance: try strings("governance"), districts: try strings("districts"),
-                exceptDistricts: try strings("exceptDistricts"), liftedBy: try strings("liftedBy")))
+                exceptDistricts: try strings("exceptDistricts"), liftedBy: try strings("liftedBy"), location: r.location))
         }
         var catalogue = StickingPointCatalogue(points: points, file: path)
+        if top.has("governanceTypes") {
+            var types: [String] = []
+            for (n, q) in try top.array("governanceTypes") { types.append(try JSONObjectReader.string(n, file: path, path: q)) }
+            catalogue.governanceTypes = types
+            for point in points {
+                for g in point.governance where !types.contains(g) {
+                    throw .error(at: point.location ?? SourceLocation(file: path), "governance \"\(g)\" is not in \"governanceTypes\"\(Suggestion.didYouMean(g, among: types)); expected one of: \(types.joined(separator: ", "))")
+                }
+            }
+        }
         catalogue.bundles = try RelaxationBundle.decodeList(top, key: "bundles", file: path)
         try RelaxationBundle.check(catalogue.bundles, framework: framework, catalogue: catalogue)
         return catalogue

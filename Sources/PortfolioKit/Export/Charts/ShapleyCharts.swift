@@ -4,8 +4,9 @@ public enum ShapleyCharts {
     /// Every chart of an attribution, by file name under `charts/`.
     public static func charts(_ r: StickingPointAttribution.Result, scenario: String, caveat: String?) -> [String: String] {
         var out: [String: String] = ["sticking-points-network.svg": network(r, scenario: scenario, caveat: caveat)]
+        let slugs = DistrictSlugs(r.districts.compactMap { $0.outlook.first?.district })
         for d in r.districts where !d.values.isEmpty {
-            out["shapley-\(BriefHTML.slug(d.values[0].district)).svg"] = waterfall(d, horizon: r.horizon, caveat: caveat)
+            out["shapley-\(slugs[d.values[0].district]).svg"] = waterfall(d, horizon: r.horizon, caveat: caveat)
         }
         return out
     }

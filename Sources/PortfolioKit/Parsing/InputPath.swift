@@ -1,0 +1,24 @@
+import Foundation
+
+/// Paths compared as the file system sees them: absolute, `.` and `..` resolved, symbolic links
+/// followed (as far as the path exists), so an output is never written over one of the inputs.
+public enum InputPath {
+    public static func canonical(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// A located error when `output` is one of `inputs`, or (for a folder that a run replaces)
+    /// holds one of them.
+    public static func refuseOverwriting(_ inputs: [String], output: String, isFolder: Bool,
+                                         option: String = "--out") throws(Diagnostic) {
+        let out = canonical(output)
+        for input in inputs {
+            let i = canonical(input)
+            if i == out || (isFolder && i.hasPrefix(out.hasSuffix("/") ? out : out + "/")) {
+                throw .error(at: SourceLocation(file: "command line", path: option),
+                             "\(output) \(i == out ? "is" : "holds") the input \(input); expected an output path that is not an input")
+            }
+        }
+    }
+}
