@@ -73,7 +73,7 @@ extension Simulate {
                     throw Diagnostic.error(at: SourceLocation(file: input.data), error.description)
                 }
                 let caveat = input.usesShippedPanel ? DataCaveat.shippedPanel : nil
-                try OutputDirectory(out).write([
+                try OutputDirectory(out).replace(with: [
                     ("backtest.csv", BacktestReport.table(scores).text),
                     (BacktestReport.chartFile, CoverageChart.svg(scores, caveat: caveat)),
                 ])

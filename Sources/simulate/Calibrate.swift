@@ -44,7 +44,7 @@ extension Simulate {
                     Console.error("\(events): warning: events of districts not in the panel are ignored: \(unknown.joined(separator: ", "))")
                 }
                 let estimates = try LeverCalibration.run(panel: panel, events: table, levers: catalogue)
-                try OutputDirectory(out).write([("calibration.csv", CalibrationReport.table(estimates).text)])
+                try OutputDirectory(out).replace(with: [("calibration.csv", CalibrationReport.table(estimates).text)])
                 if let write {
                     let directory = (write as NSString).deletingLastPathComponent
                     try OutputDirectory(directory.isEmpty ? "." : directory).write(

@@ -102,7 +102,7 @@ extension Simulate {
                         }
                     }
                 }
-                try OutputDirectory(directory).write(attributionFiles + [
+                try OutputDirectory(directory).replace(with: attributionFiles + [
                     ("compare.csv", ComparisonReport.table(rows).text),
                     ("charts/compare.svg", chart),
                     ("brief.html", BriefHTML.compare(rows, baseline: base.scenario, horizon: base.horizon, draws: n, seed: s,

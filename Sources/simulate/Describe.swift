@@ -41,7 +41,7 @@ extension Simulate {
                 let cutoffs = strongCutoff.map { QuadrantCutoffs(strongAtLeast: $0, piecemealAbove: spreadCutoff!) }
                 let description = PanelDescription(panel, cutoffs: cutoffs, spreadBasis: spreadBasis)
                 let caveat = input.usesShippedPanel ? DataCaveat.shippedPanel : nil
-                try OutputDirectory(out).write(DescribeReport.files(description)
+                try OutputDirectory(out).replace(with: DescribeReport.files(description)
                     + RunCharts.files(RunCharts.panel(description, framework: panel.framework, caveat: caveat)))
                 Console.out(input.banner(panel) + "\n\n")
                 Console.out(DescribeText.render(description, framework: panel.framework))

@@ -29,7 +29,7 @@ extension Simulate {
                 } catch {
                     throw Diagnostic.error(at: SourceLocation(file: input.data), error.description)
                 }
-                try OutputDirectory(out).write([("fit.csv", FitReport.table(fit, panel: panel).text)])
+                try OutputDirectory(out).replace(with: [("fit.csv", FitReport.table(fit, panel: panel).text)])
                 Console.out(input.banner(panel) + "\n\n")
                 Console.out(FitReport.summary(fit, panel: panel))
                 Console.out("\nWrote \(out)/fit.csv")

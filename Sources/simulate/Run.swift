@@ -75,7 +75,7 @@ extension Simulate {
                     run: prepared, result: result, inputs: inputs, outputs: files,
                     commandLine: ["simulate"] + CommandLine.arguments.dropFirst())))
                 let directory = out ?? "Results/\(prepared.scenario.name)"
-                try OutputDirectory(directory).write(files)
+                try OutputDirectory(directory).replace(with: files)
                 if let caveat { Console.out("Note: " + caveat + "\n") }
                 if !prepared.scenario.description.isEmpty { Console.out(prepared.scenario.description + "\n") }
                 Console.out(BackgroundReport.text(prepared) + "\n")

@@ -62,47 +62,69 @@ import Testing
         #expect(contents[0] == contents[1])
     }
 
-    /// A run killed with SIGKILL in the middle of writing leaves every file either the previous
-    /// complete version or the new complete one — never a truncated file.
-    @Test func killedMidWriteLeavesOnlyCompleteFiles() throws {
-        let out = try CLI.temporaryDirectory() + "/run"
-        let first = try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--seed", "1", "--skip-attribution", "--out", out])
-        #expect(first.status == 0)
-        let names = ["trajectories.csv", "advanced.csv", "advanced-by-year.csv", "brief.html", "manifest.json"]
-        let before = try names.map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
-        // Second run, different seed, pausing 400 ms before each file; kill it after two files.
+    /// Start a run into `out` that pauses `pauseMS` before each file it writes (test hook).
+    func startSlowRun(_ out: String, seed: Int, pauseMS: Int) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["Scenarios/baseline.json", "--draws", "20", "--seed", "2", "--skip-attribution", "--out", out]
+        process.arguments = ["Scenarios/baseline.json", "--draws", "20", "--seed", String(seed), "--skip-attribution", "--out", out]
         process.currentDirectoryURL = URL(fileURLWithPath: CLI.repository)
-        process.environment = ProcessInfo.processInfo.environment.merging(["SIMULATE_TEST_WRITE_PAUSE_MS": "400"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(["SIMULATE_TEST_WRITE_PAUSE_MS": String(pauseMS)]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        var changed = false
-        while Date() < deadline {
-            let now = try? Data(contentsOf: URL(fileURLWithPath: out + "/advanced.csv"))
-            if let now, now != before[1] { changed = true; break }  // the second file has just been replaced
-            usleep(20_000)
+        return process
+    }
+
+    /// A run killed with SIGKILL at any moment leaves the previous complete folder (it matches
+    /// its own manifest and is byte-identical to before); the next run clears what the killed
+    /// one left and writes a complete folder. Killed at six moments spread over the writing.
+    @Test func killedRunsLeaveTheWholePreviousFolder() throws {
+        let parent = try CLI.temporaryDirectory()
+        let out = parent + "/run"
+        #expect(try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--seed", "1", "--skip-attribution", "--out", out]).status == 0)
+        let names = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
+        let before = try names.map { try? Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
+        for delay in [0.3, 0.6, 0.9, 1.4, 2.0, 3.0] {
+            let process = try startSlowRun(out, seed: 2, pauseMS: 40)
+            usleep(UInt32(delay * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let after = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
+            #expect(after == names, "killed after \(delay) s: the folder's files changed")
+            #expect(try after.map { try? Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) } == before, "killed after \(delay) s")
+            let check = try Tools.run("python3", ["Tests/python/check_manifest.py", out])
+            #expect(check.status == 0, "\(check.stdout)")
         }
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(changed, "the run should have started writing")
-        #expect(process.terminationReason == .uncaughtSignal)
-        let after = try names.map { try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
-        #expect(after[0] != before[0] && after[1] != before[1], "files written before the kill are the new ones")
-        #expect(after[4] == before[4], "the manifest, written last, is still the previous one")
-        // Every file is complete: the CSVs parse with the documented headers and the previous row counts.
-        for (i, name) in names.enumerated() where name.hasSuffix(".csv") {
-            #expect(after[i].split(separator: UInt8(ascii: "\n")).count == before[i].split(separator: UInt8(ascii: "\n")).count, "\(name)")
-        }
-        let check = try Tools.run("python3", ["Tests/python/check_outputs.py", out])
-        #expect(check.status == 0, "\(check.stdout)")
-        // A new run cleans the temporary file the killed one left.
         let again = try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--seed", "2", "--skip-attribution", "--out", out])
-        #expect(again.status == 0)
-        let litter = try FileManager.default.contentsOfDirectory(atPath: out).filter { $0.contains(".tmp-") }
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try Tools.run("python3", ["Tests/python/check_manifest.py", out]).status == 0)
+        let litter = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".staging-") || $0.contains(".old-") }
         #expect(litter.isEmpty, "\(litter)")
+    }
+
+    /// Two runs into one folder at once: the second is refused with a message naming the lock,
+    /// the first completes, and the folder matches its manifest. A re-run writing fewer outputs
+    /// leaves none of the earlier run's files.
+    @Test func concurrentRunsAndStaleFiles() throws {
+        let out = try CLI.temporaryDirectory() + "/run"
+        let slow = try startSlowRun(out, seed: 3, pauseMS: 300)
+        var second: CLI.Run?
+        for _ in 0..<100 {  // wait until the slow run holds the lock (it writes the lock file first)
+            usleep(100_000)
+            if FileManager.default.fileExists(atPath: (out as NSString).deletingLastPathComponent + "/.run.lock") {
+                usleep(300_000)
+                second = try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--skip-attribution", "--out", out])
+                break
+            }
+        }
+        slow.waitUntilExit()
+        #expect(slow.terminationStatus == 0)
+        #expect(second?.status == 1 && second?.stderr.contains("another simulate run is writing this folder right now") == true, "\(second?.stderr ?? "")")
+        #expect(try Tools.run("python3", ["Tests/python/check_manifest.py", out]).status == 0)
+        let lean = try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--trajectories", "none", "--skip-attribution", "--out", out])
+        #expect(lean.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: out + "/trajectories.csv"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/charts").allSatisfy { !$0.hasPrefix("fan-") })
+        #expect(try Tools.run("python3", ["Tests/python/check_manifest.py", out]).status == 0)
     }
 }

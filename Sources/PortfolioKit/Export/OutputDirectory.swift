@@ -8,8 +8,9 @@ public struct OutputDirectory: Sendable {
 
     public init(_ path: String) { self.path = path }
 
-    /// Temporary files left by a run that was killed mid-write (`.<name>.tmp-<pid>`), removed
-    /// before a new run writes; the finished files they would have replaced are untouched.
+    /// Temporary files left by a run that was killed mid-write (`.<name>.tmp-<pid>`, the process
+    /// no longer running), removed before a new run writes; a live run's temporaries and the
+    /// finished files they would have replaced are untouched.
     func removeStaleTemporaries() {
         let fm = FileManager.default
         var folders = [path]
@@ -18,6 +19,9 @@ public struct OutputDirectory: Sendable {
         }
         for folder in folders {
             for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
+                if let pid = name.components(separatedBy: ".tmp-").last.flatMap({ Int32($0) }), kill(pid, 0) == 0 || errno == EPERM {
+                    continue  // its writer is alive
+                }
                 try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
             }
         }

@@ -1,8 +1,12 @@
 /// Ids that point from one input file into another, checked once everything is loaded: a typo
 /// in any of them is a located error with a suggestion, never a silent change of results.
 enum CatalogueCheck {
+    /// Returns warnings: a sticking point's district that is not in this panel and close to none
+    /// of its names (a catalogue shared across panels) is ignored with a warning; one close to a
+    /// panel district is a typo, and an error.
     static func check(panel: Panel, levers: LeverCatalogue, points: StickingPointCatalogue,
-                      districtsFile: String?) throws(Diagnostic) {
+                      districtsFile: String?) throws(Diagnostic) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
         let ids = points.points.map(\.id), names = panel.districts.map(\.name)
         for lever in levers.levers {
             for effect in lever.effects + lever.provisions.flatMap(\.effects) where effect.kind == .liftCeiling {
@@ -24,15 +28,19 @@ enum CatalogueCheck {
                 }
             }
             for name in point.districts + point.exceptDistricts where !names.contains(name) {
-                throw .error(at: at, "\(point.id): unknown district \"\(name)\"\(Suggestion.didYouMean(name, among: names)); expected a district of the panel")
+                guard Suggestion.closest(name, among: names) == nil else {
+                    throw .error(at: at, "\(point.id): unknown district \"\(name)\"\(Suggestion.didYouMean(name, among: names)); expected a district of the panel")
+                }
+                warnings.append(.warning(at: at, "\(point.id): district \"\(name)\" is not in this panel; ignored"))
             }
         }
-        guard let types = points.governanceTypes else { return }
+        guard let types = points.governanceTypes else { return warnings }
         for d in panel.districts {
             if let g = d.governance, !types.contains(g) {
                 throw .error(at: SourceLocation(file: districtsFile ?? points.file),
                              "district \"\(d.name)\": governance \"\(g)\" is not one of the governanceTypes in \(points.file)\(Suggestion.didYouMean(g, among: types)); expected one of: \(types.joined(separator: ", "))")
             }
         }
+        return warnings
     }
 }

@@ -25,7 +25,8 @@ public struct ScenarioRun: Sendable {
         let levers = try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)
         let points = try StickingPointCatalogue.load(contentsOf: scenario.stickingPoints, framework: framework)
         try RelaxationBundle.check(points.bundles + scenario.bundles, framework: framework, catalogue: points)
-        try CatalogueCheck.check(panel: loaded.panel, levers: levers, points: points, districtsFile: scenario.districtsFile)
+        let catalogueWarnings = try CatalogueCheck.check(panel: loaded.panel, levers: levers, points: points,
+                                                         districtsFile: scenario.districtsFile)
         let events = try scenario.events.map { (path: String) throws(Diagnostic) in try EventTable.load(path: path) }
         let plan = try ScenarioPlan.resolve(scenario, panel: loaded.panel, levers: levers, stickingPoints: points, events: events)
         let fit: TrajectoryFit
@@ -39,7 +40,7 @@ public struct ScenarioRun: Sendable {
             PersistenceSelection.select(loaded.panel, events: events, levers: levers)
         }
         forecaster.paceChange.persistence = selection.persistence
-        return ScenarioRun(scenario: scenario, panel: loaded.panel, warnings: loaded.warnings, levers: levers,
+        return ScenarioRun(scenario: scenario, panel: loaded.panel, warnings: loaded.warnings + catalogueWarnings, levers: levers,
                            stickingPoints: points, plan: plan, fit: fit, forecaster: forecaster, events: events,
                            persistenceSelection: selection)
     }

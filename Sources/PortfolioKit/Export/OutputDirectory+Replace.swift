@@ -1,0 +1,83 @@
+import Foundation
+
+extension OutputDirectory {
+    /// The marker every replaced folder holds: it says the folder is a run's output, so a later
+    /// run may replace it whole.
+    public static let marker = ".simulate-output"
+
+    /// Replace the whole folder with exactly `files`, so that at every moment the folder is
+    /// either the previous complete run or this complete run — never a mix, and never files an
+    /// earlier run left (a re-run with fewer outputs removes the rest).
+    ///
+    /// The files are written into a fresh sibling staging folder (`.<name>.staging-<pid>`,
+    /// the manifest last), which is then exchanged with the destination in one atomic
+    /// `renameat2(RENAME_EXCHANGE)` (or renamed into place when there is none). The whole
+    /// operation holds an exclusive lock (`.<name>.lock` beside it): a second run into the same
+    /// folder fails at once with a message rather than interleaving. A folder that exists but
+    /// was not written by simulate (no marker, and files this run would not write) is refused.
+    public func replace(with files: [(name: String, contents: String)]) throws(Diagnostic) {
+        let fm = FileManager.default
+        let destination = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let parent = (destination as NSString).deletingLastPathComponent.isEmpty ? "." : (destination as NSString).deletingLastPathComponent
+        let name = (destination as NSString).lastPathComponent
+        do { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
+            throw .error(at: SourceLocation(file: parent), "cannot create the output directory: \(error.localizedDescription)")
+        }
+        let lock = try FolderLock(parent + "/." + name + ".lock", folder: destination)
+        defer { lock.release() }
+        try Self.refuseForeignFolder(destination, replacingWith: files.map(\.name))
+        for leftover in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
+        where leftover.hasPrefix("." + name + ".staging-") || leftover.hasPrefix("." + name + ".old-") {
+            try? fm.removeItem(atPath: parent + "/" + leftover)  // from a killed run; we hold the lock
+        }
+        let staging = parent + "/." + name + ".staging-\(getpid())"
+        StagingCleanup.shared.begin(staging)
+        defer { StagingCleanup.shared.end() }
+        try OutputDirectory(staging).write(files + [(Self.marker, "written by simulate; a later run replaces this folder whole\n")])
+        try Self.swap(staging, into: destination, parent: parent, name: name)
+        try? fm.removeItem(atPath: staging)  // after an exchange it holds the previous run
+    }
+
+    /// Refuse to replace a folder that holds anything this run would not write, unless simulate wrote it.
+    static func refuseForeignFolder(_ destination: String, replacingWith names: [String]) throws(Diagnostic) {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard fm.fileExists(atPath: destination, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw .error(at: SourceLocation(file: destination), "exists and is not a folder; expected an output folder")
+        }
+        if fm.fileExists(atPath: destination + "/" + marker) { return }
+        // A run of an earlier version: its manifest names the engine.
+        if let manifest = fm.contents(atPath: destination + "/manifest.json"),
+           String(decoding: manifest, as: UTF8.self).contains("\"engine\": \"portfolio-forecast") { return }
+        let folders = Set(names.compactMap { $0.contains("/") ? String($0.split(separator: "/")[0]) : nil })
+        let expected = Set(names).union(folders)
+        let present = (fm.enumerator(atPath: destination)?.allObjects as? [String]) ?? []
+        let foreign = present.filter { !expected.contains($0) }
+        if let first = foreign.sorted().first {
+            throw .error(at: SourceLocation(file: destination), "exists and holds \(first), which this run does not write, and was not written by simulate (no \(marker)); refusing to replace it: choose another --out or empty it")
+        }
+    }
+
+    /// Put the finished staging folder in place: an atomic exchange when there is a previous
+    /// folder (the previous one ends up at the staging path), else a rename.
+    static func swap(_ staging: String, into destination: String, parent: String, name: String) throws(Diagnostic) {
+        if FileManager.default.fileExists(atPath: destination) {
+            if AtomicExchange.exchange(staging, destination) { return }
+            // No atomic exchange on this file system: two renames, with a moment where the
+            // previous run sits at .<name>.old-<pid> (cleaned by the next run).
+            let old = parent + "/." + name + ".old-\(getpid())"
+            guard rename(destination, old) == 0 else {
+                throw .error(at: SourceLocation(file: destination), "cannot move the previous results aside: \(String(cString: strerror(errno)))")
+            }
+            guard rename(staging, destination) == 0 else {
+                let reason = String(cString: strerror(errno))
+                _ = rename(old, destination)
+                throw .error(at: SourceLocation(file: destination), "cannot move the finished results into place: \(reason)")
+            }
+            try? FileManager.default.removeItem(atPath: old)
+        } else if rename(staging, destination) != 0 {
+            throw .error(at: SourceLocation(file: destination), "cannot move the finished results into place: \(String(cString: strerror(errno)))")
+        }
+    }
+}

@@ -1,0 +1,31 @@
+import Dispatch
+import Foundation
+
+/// Removes a run's staging folder when the run is interrupted (SIGINT, SIGTERM) and exits with
+/// the conventional status (128 + signal). SIGKILL cannot be caught: the next run into the same
+/// folder removes what is left (`OutputDirectory.replace`).
+final class StagingCleanup: @unchecked Sendable {
+    static let shared = StagingCleanup()
+    private let queue = DispatchQueue(label: "staging-cleanup")
+    private var current: String?
+    private var sources: [DispatchSourceSignal] = []
+
+    func begin(_ staging: String) {
+        queue.sync {
+            current = staging
+            guard sources.isEmpty else { return }
+            for sig in [SIGINT, SIGTERM] {
+                signal(sig, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
+                source.setEventHandler { [unowned self] in
+                    if let current { try? FileManager.default.removeItem(atPath: current) }
+                    exit(128 + sig)
+                }
+                source.resume()
+                sources.append(source)
+            }
+        }
+    }
+
+    func end() { queue.sync { current = nil } }
+}
