@@ -18,12 +18,16 @@ struct AttributionOptions: ParsableArguments {
 
     var options: StickingPointAttribution.Options { .init(benchmark: benchmark, targetYear: targetYear) }
 
-    /// A located error when the target year is not a projected year of the run.
-    func check(lastData: Int, horizon: Int, scenario: String) throws(Diagnostic) {
+    /// A located error when the target year is not a projected year of the run (of some district:
+    /// `firstProjected` is the earliest latest snapshot + 1).
+    func check(firstProjected: Int, horizon: Int, scenario: String) throws(Diagnostic) {
         guard let targetYear else { return }
-        guard targetYear > lastData, targetYear <= horizon else {
-            throw .error(at: SourceLocation(file: "command line", path: "--target-year"),
-                         "target year \(targetYear) is not a projected year of \(scenario); expected a year from \(lastData + 1) to the horizon \(horizon)")
+        let at = SourceLocation(file: "command line", path: "--target-year")
+        guard firstProjected <= horizon else {
+            throw .error(at: at, "\(scenario) projects no year (its horizon \(horizon) is every district's latest snapshot year); --target-year does not apply")
+        }
+        guard targetYear >= firstProjected, targetYear <= horizon else {
+            throw .error(at: at, "target year \(targetYear) is not a projected year of \(scenario); expected a year from \(firstProjected) to the horizon \(horizon)")
         }
     }
 

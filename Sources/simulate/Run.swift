@@ -40,7 +40,8 @@ extension Simulate {
                 let prepared = try ScenarioRun.prepare(scenario)
                 try InputPath.refuseOverwriting(prepared.inputFiles.map(\.path), output: out ?? "Results/\(prepared.scenario.name)",
                                                 isFolder: true)
-                try attribution.check(lastData: prepared.panel.years.last!, horizon: prepared.plan.horizon,
+                try OutputDirectory(out ?? "Results/\(prepared.scenario.name)").checkWritable()
+                try attribution.check(firstProjected: prepared.firstProjectedYear, horizon: prepared.plan.horizon,
                                       scenario: prepared.scenario.name)
                 try prepared.checkBudget(draws: monteCarlo.draws, threads: monteCarlo.threads, trajectories: trajectories,
                                          attribution: !attribution.skipAttribution)

@@ -10,3 +10,10 @@ extension ScenarioRun {
                                    threads: threads ?? Parallel.defaultThreads, attribution: attribution, at: location)
     }
 }
+
+extension ScenarioRun {
+    /// The first year any projected district is projected into (its latest snapshot + 1).
+    var firstProjectedYear: Int {
+        (plan.districts.map { panel.latestSnapshot(ofDistrict: $0.district).year }.min() ?? plan.horizon) + 1
+    }
+}

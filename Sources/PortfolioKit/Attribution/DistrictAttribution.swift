@@ -42,7 +42,8 @@ public struct DistrictAttribution: Sendable {
         guard options.whatItWouldTake else { return out }
         let singles = players.filter { $0.kind == .component }.map { ($0.name, $0.relaxedMask, UInt64(0)) }
         let target = min(options.targetYear ?? horizon, horizon)
-        out.requirements = (singles + zip(resolved, masks).map { ($0.name, $1.relaxed, $1.lifted) }).map {
+        let bundleSets = zip(resolved, masks).filter { $1.relaxed != 0 || $1.lifted != 0 }.map { ($0.name, $1.relaxed, $1.lifted) }
+        out.requirements = (singles + bundleSets).map {
             PaceSearch(bank: bank, district: plan.district, targetYear: target)
                 .requirement(relaxed: $0.0, relaxedMask: $0.1, liftMask: $0.2, districtName: p.district.name)
         }

@@ -18,9 +18,9 @@ public struct MonteCarloMean: Equatable, Sendable {
 
     public var mean: Double { count > 0 ? sum / Double(count) : 0 }
 
-    /// The standard error of the mean; 0 with fewer than two draws.
+    /// The standard error of the mean; NaN (undefined: written as an empty field) with fewer than two draws.
     public var standardError: Double {
-        guard count > 1 else { return 0 }
+        guard count > 1 else { return .nan }
         let n = Double(count)
         let variance = max(0, (sumOfSquares - sum * sum / n) / (n - 1))
         return (variance / n).squareRoot()

@@ -8,13 +8,16 @@ public struct PaceRequirement: Equatable, Sendable {
     /// Points a year on top of the relaxed components' own paces (in hundredths, the search's
     /// resolution), with the ceilings on their elements and the bundle's ceilings lifted; nil when not reachable.
     public var requiredPace: Double?
-    /// The relaxed components' fitted pace (their mean for a bundle), points a year.
-    public var ownPace: Double
+    /// The relaxed components' fitted pace (their mean for a bundle), points a year; nil when
+    /// the bundle relaxes no component in the district (ceilings only).
+    public var ownPace: Double?
     /// Whether the extra pace that brings each relaxed component to the network's fastest
     /// fitted pace reaches P ≥ 0.5; when it does not, the search stops there.
     public var reachable: Bool
     /// P(advanced by the target year) at the required pace (at the bound when not reachable).
     public var pAtRequired: Double
+    /// P(advanced by the target year) as projected, nothing relaxed.
+    public var pUnrelaxed: Double
 
     /// The probability the search aims at.
     public static let targetProbability = 0.5

@@ -25,14 +25,15 @@ struct PaceSearch {
         let f = bank.forecaster, n = f.framework.components.count
         let components = (0..<n).filter { relaxedMask & (1 << UInt64($0)) != 0 }
         let own = components.map { f.drift[district * n + $0] }
-        let ownPace = own.isEmpty ? 0 : own.reduce(0, +) / Double(own.count)
+        let ownPace = own.isEmpty ? nil : own.reduce(0, +) / Double(own.count)
         // The bound: the extra pace that brings every relaxed component to the network's fastest fitted pace.
         let bound = components.map { RelaxationBenchmark.networkMax.pace(f, district: district, component: $0) - f.drift[district * n + $0] }
             .max() ?? 0
         let top = components.isEmpty ? 0 : max(0, Int((bound * 100).rounded(.up)))
         func p(_ h: Int) -> Double { probability(hundredths: h, relaxedMask: relaxedMask, liftMask: liftMask) }
         var row = PaceRequirement(district: districtName, relaxed: name, targetYear: targetYear, requiredPace: nil,
-                                  ownPace: ownPace, reachable: false, pAtRequired: p(top))
+                                  ownPace: ownPace, reachable: false, pAtRequired: p(top),
+                                  pUnrelaxed: probability(hundredths: 0, relaxedMask: 0, liftMask: 0))
         guard row.pAtRequired >= PaceRequirement.targetProbability else { return row }
         var lo = -1, hi = top  // p(hi) ≥ 0.5; p(lo) < 0.5 (−1 stands for "not even with nothing extra")
         var pHi = row.pAtRequired

@@ -7,9 +7,12 @@ extension RelaxationBundle {
         var names: Set<String> = []
         for b in bundles {
             let at = b.location ?? SourceLocation(file: catalogue.file)
-            guard !b.name.isEmpty, b.name != allName, names.insert(b.name).inserted else {
-                throw .error(at: at, "bundle name \"\(b.name)\" is empty, reserved (\"all\") or used twice; expected a new name")
-            }
+            let problem: String? = b.name.isEmpty ? "is empty"
+                : b.name == allName ? "is reserved (every sticking point that holds)"
+                : components.contains(b.name) || ceilings.contains(b.name) ? "is a sticking point's name (rows would be ambiguous)"
+                : names.contains(b.name) ? "is used by another bundle" : nil
+            if let problem { throw .error(at: at, "bundle name \"\(b.name)\" \(problem); expected a new name") }
+            names.insert(b.name)
             guard !b.stickingPoints.isEmpty else { throw .error(at: at, "bundle \"\(b.name)\" names no sticking point") }
             var seen: Set<String> = []
             for (j, p) in b.stickingPoints.enumerated() {

@@ -62,11 +62,14 @@ public enum AttributionReport {
     public static func requirements(_ r: StickingPointAttribution.Result, scenario: String) -> CSVTable {
         CSVTable(header: requirementHeader, rows: r.requirements.map {
             [scenario, $0.district, $0.relaxed, String($0.targetYear), $0.requiredPace.map { CSVTable.number($0, decimals: 2) } ?? "",
-             CSVTable.number($0.ownPace), $0.reachable ? "true" : "false"]
+             $0.ownPace.map { CSVTable.number($0) } ?? "", $0.reachable ? "true" : "false"]
         })
     }
 
     static func signed(_ x: Double, decimals: Int) -> String { (x >= 0 ? "+" : "") + fixed(x, decimals: decimals) }
+
+    /// A standard error for text: "n/a" when undefined (one draw).
+    static func se(_ x: Double, decimals: Int) -> String { x.isFinite ? fixed(x, decimals: decimals) : "n/a" }
 
     /// The printed summary: per district the largest Shapley shares and the paper's bundle, then the network.
     public static func text(_ r: StickingPointAttribution.Result) -> String {
@@ -82,7 +85,7 @@ public enum AttributionReport {
             let all = d.bundles.first { $0.bundle == RelaxationBundle.allName }
             let top = d.values.sorted { $0.shapleyPGain.mean > $1.shapleyPGain.mean }.prefix(3)
                 .filter { $0.shapleyPGain.mean >= 0.005 }
-                .map { "\($0.stickingPoint) \(signed($0.shapleyPGain.mean, decimals: 2))±\(fixed($0.shapleyPGain.standardError, decimals: 2))" }
+                .map { "\($0.stickingPoint) \(signed($0.shapleyPGain.mean, decimals: 2))±\(se($0.shapleyPGain.standardError, decimals: 2))" }
             t.rows.append([d.values[0].district, fixed(d.values[0].pAdvanced, decimals: 2),
                            all.map { fixed($0.pRelaxed, decimals: 2) } ?? "", top.isEmpty ? "(none ≥ 0.005)" : top.joined(separator: ", "),
                            d.values.filter(\.binding).map(\.stickingPoint).joined(separator: ", ")])
@@ -92,7 +95,7 @@ public enum AttributionReport {
                                    "Mean P(in progress by \(h))"], rightAligned: [2, 3, 4, 5, 6])
         for row in StickingPointAttribution.network(r) {
             n.rows.append([row.stickingPoint, row.kind.rawValue, String(row.assessed), String(row.binding),
-                           "\(signed(row.meanShapleyPGain, decimals: 3)) ± \(fixed(row.meanShapleyPGainSE, decimals: 3))",
+                           "\(signed(row.meanShapleyPGain, decimals: 3)) ± \(se(row.meanShapleyPGainSE, decimals: 3))",
                            fixed(row.meanShapleyYears, decimals: 2), row.meanPInProgressByHorizon.map { fixed($0, decimals: 3) } ?? ""])
         }
         return out + n.rendered

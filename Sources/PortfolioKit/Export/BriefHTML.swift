@@ -32,7 +32,9 @@ public enum BriefHTML {
         } else if chance > 0 {
             text = "Under this scenario \(name) is more likely than not still short of advanced in \(horizon): the chance it gets there by then is \(chance)%."
         } else {
-            text = "Under this scenario \(name) does not become advanced by \(horizon) in any draw."
+            let some = p.advancedYear.filter { $0 != nil }.count
+            text = some == 0 ? "Under this scenario \(name) does not become advanced by \(horizon) in any draw."
+                : "Under this scenario \(name) becomes advanced by \(horizon) in only \(some) of \(p.advancedYear.count) draws."
         }
         if !p.advancedNow, let attribution, let mine = attribution.districts.first(where: { $0.outlook.first?.district == name }) {
             text += " " + AttributionParagraph.text(mine, benchmark: attribution.options.benchmark, horizon: horizon)

@@ -81,3 +81,25 @@ extension OutputDirectory {
         }
     }
 }
+
+extension OutputDirectory {
+    /// Fail before any computing when the output folder could not be written: it is a file, or
+    /// its nearest existing ancestor is not writable.
+    public func checkWritable() throws(Diagnostic) {
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if fm.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw .error(at: SourceLocation(file: path), "exists and is not a folder; expected an output folder")
+            }
+        }
+        var probe = InputPath.canonical(path)
+        while !fm.fileExists(atPath: probe), probe != "/" { probe = (probe as NSString).deletingLastPathComponent }
+        guard fm.fileExists(atPath: probe, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .error(at: SourceLocation(file: path), "cannot be created: \(probe) is a file, not a folder; choose another --out")
+        }
+        guard access(probe, W_OK) == 0 else {
+            throw .error(at: SourceLocation(file: path), "cannot be written: \(probe) is not writable (\(String(cString: strerror(errno)))); choose another --out")
+        }
+    }
+}

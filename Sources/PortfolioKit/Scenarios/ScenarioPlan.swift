@@ -172,6 +172,9 @@ extension ScenarioPlan {
         var out = [Relaxation](repeating: .none, count: panel.districts.count)
         for relax in scenario.relaxations {
             var add = Relaxation()
+            if let twice = relax.stickingPoints.enumerated().first(where: { relax.stickingPoints[..<$0.offset].contains($0.element) }) {
+                throw .error(at: relax.location, "\"\(twice.element)\" is named twice in relax.stickingPoints; expected each once")
+            }
             for name in relax.stickingPoints {
                 if let k = fw.components.firstIndex(where: { $0.shortName == name }) {
                     add.freedComponents.insert(k)

@@ -27,11 +27,11 @@ public enum ShapleyCharts {
             doc.rect(x: x(min(a, b)), y: y + 3, width: max(1, x(max(a, b)) - x(min(a, b))), height: bar - 6, fill: fill, title: note)
             doc.text(note, x: x(max(a, b)) + 6, y: y + bar / 2 + 4, size: 10)
         }
-        row(0, "now (nothing relaxed)", from: 0, to: level, fill: "#999999", note: fixed(level, decimals: 2))
+        row(0, "as projected (nothing relaxed)", from: 0, to: level, fill: "#999999", note: fixed(level, decimals: 2))
         for (i, v) in values.enumerated() {
             let next = level + v.shapleyPGain.mean
             row(i + 1, "\(v.stickingPoint) (\(v.kind.rawValue))", from: level, to: next, fill: v.shapleyPGain.mean >= 0 ? "#1b9e77" : "#d95f02",
-                note: "\(v.shapleyPGain.mean >= 0 ? "+" : "")\(fixed(v.shapleyPGain.mean, decimals: 3)) ± \(fixed(v.shapleyPGain.standardError, decimals: 3))")
+                note: "\(v.shapleyPGain.mean >= 0 ? "+" : "")\(fixed(v.shapleyPGain.mean, decimals: 3)) ± \(AttributionReport.se(v.shapleyPGain.standardError, decimals: 3))")
             level = next
         }
         row(values.count + 1, "all relaxed", from: 0, to: level, fill: "#7570b3", note: fixed(level, decimals: 2))
@@ -48,8 +48,9 @@ public enum ShapleyCharts {
         let rows = StickingPointAttribution.network(r)
         let bar = 24.0, label = 250.0, top = 56.0, width = 400.0
         var doc = SVGDocument(width: label + width + 120, height: top + Double(max(1, rows.count)) * bar + 70)
-        let hi = max(0.01, rows.map { $0.meanShapleyPGain + 1.96 * $0.meanShapleyPGainSE }.max() ?? 0.01)
-        let lo = min(0, rows.map { $0.meanShapleyPGain - 1.96 * $0.meanShapleyPGainSE }.min() ?? 0)
+        func margin(_ row: StickingPointAttribution.NetworkRow) -> Double { row.meanShapleyPGainSE.isFinite ? 1.96 * row.meanShapleyPGainSE : 0 }
+        let hi = max(0.01, rows.map { $0.meanShapleyPGain + margin($0) }.max() ?? 0.01)
+        let lo = min(0, rows.map { $0.meanShapleyPGain - margin($0) }.min() ?? 0)
         let x = LinearScale(domain: (lo, hi), range: (label, label + width))
         doc.text("\(scenario): mean Shapley gain in P(advanced by \(r.horizon)) per sticking point", x: 10, y: 24, size: 14, weight: "bold")
         if rows.isEmpty { doc.text("No district short of advanced has a sticking point.", x: 10, y: top + 16, size: 12) }
@@ -58,8 +59,8 @@ public enum ShapleyCharts {
             doc.text("\(row.stickingPoint) (\(row.assessed) districts)", x: label - 8, y: mid + 4, size: 11, anchor: .end)
             let a = min(0, row.meanShapleyPGain), b = max(0, row.meanShapleyPGain)
             doc.rect(x: x(a), y: y + 4, width: max(1, x(b) - x(a)), height: bar - 8, fill: row.kind == .component ? "#1b9e77" : "#7570b3",
-                     title: "\(row.stickingPoint): \(fixed(row.meanShapleyPGain, decimals: 3)) ± \(fixed(row.meanShapleyPGainSE, decimals: 3))")
-            let e = 1.96 * row.meanShapleyPGainSE
+                     title: "\(row.stickingPoint): \(fixed(row.meanShapleyPGain, decimals: 3)) ± \(AttributionReport.se(row.meanShapleyPGainSE, decimals: 3))")
+            let e = margin(row)
             doc.line(x1: x(row.meanShapleyPGain - e), y1: mid, x2: x(row.meanShapleyPGain + e), y2: mid, stroke: "#222222", width: 1.5)
             doc.text(fixed(row.meanShapleyPGain, decimals: 3), x: x(max(b, row.meanShapleyPGain + e)) + 6, y: mid + 4, size: 10)
         }

@@ -1,0 +1,83 @@
+import Foundation
+import Testing
+
+/// Reliability, round two: bounded resources, inputs that are never outputs, pairable
+/// comparisons and collision-proof chart names — each case as an adversarial user would try it.
+@Suite struct ReliabilityRoundTwoTests {
+    @Test func hugeDrawsAreRefusedBeforeAllocating() throws {
+        let out = try CLI.temporaryDirectory() + "/x"
+        for draws in ["1000000000", "100000000000000000"] {
+            let run = try CLI.run(["Scenarios/baseline.json", "--draws", draws, "--out", out])
+            #expect(run.status == 1 && run.stderr.contains("command line: error: --draws: draws \(draws); expected between 1 and 10000000"), "\(run.stderr)")
+        }
+        let big = try CLI.run(["Scenarios/baseline.json", "--draws", "9000000", "--out", out])
+        #expect(big.status == 1 && big.stderr.contains("would need about") && big.stderr.contains("expected at most"), "\(big.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: out))
+    }
+
+    @Test func devicesAndFIFOsAreNotInputs() throws {
+        let dir = try CLI.temporaryDirectory()
+        let zero = try CLI.run(["fit", "--data", "/dev/zero", "--out", dir + "/f"])
+        #expect(zero.status == 1 && zero.stderr.contains("/dev/zero: error: is not a regular file"), "\(zero.stderr)")
+        #expect(mkfifo(dir + "/fifo.json", 0o600) == 0)
+        let fifo = try CLI.run([dir + "/fifo.json", "--out", dir + "/g"])  // would block forever if opened
+        #expect(fifo.status == 1 && fifo.stderr.contains("fifo.json: error: is not a regular file"), "\(fifo.stderr)")
+        let relative = try CLI.run(["describe", "--out", dir + "/h"], in: dir)
+        #expect(relative.status == 1 && relative.stderr.contains("relative to the working directory"), "\(relative.stderr)")
+    }
+
+    @Test func outputsNeverOverwriteInputs() throws {
+        let dir = try CLI.temporaryDirectory()
+        let run = try CLI.run(["Scenarios/baseline.json", "--draws", "10", "--out", "Scenarios"])
+        #expect(run.status == 1 && run.stderr.contains("--out: Scenarios holds the input Scenarios/baseline.json"), "\(run.stderr)")
+        #expect(try CLI.run(["Scenarios/baseline.json", "--draws", "10", "--skip-attribution", "--out", dir + "/r"]).status == 0)
+        let notebook = try CLI.run(["export-notebook", dir + "/r", "--out", dir + "/r/advanced.csv"])
+        #expect(notebook.status == 1 && notebook.stderr.contains("is inside the results folder"), "\(notebook.stderr)")
+        try FileManager.default.copyItem(atPath: CLI.repository + "/Scenarios/data/framework.json", toPath: dir + "/fw.json")
+        let synth = try CLI.run(["synth", "--framework", dir + "/fw.json", "--out", dir + "/fw.json"])
+        #expect(synth.status == 1 && synth.stderr.contains("is the input"), "\(synth.stderr)")
+        let calibrate = try CLI.run(["calibrate", "--write", "Scenarios/data/events.csv", "--out", dir + "/c"])
+        #expect(calibrate.status == 1 && calibrate.stderr.contains("--write: Scenarios/data/events.csv is the input"), "\(calibrate.stderr)")
+        let foreign = dir + "/mine"
+        try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
+        try "notes".write(toFile: foreign + "/notes.txt", atomically: true, encoding: .utf8)
+        let refused = try CLI.run(["fit", "--out", foreign])
+        #expect(refused.status == 1 && refused.stderr.contains("holds notes.txt, which this run does not write"), "\(refused.stderr)")
+        #expect(FileManager.default.fileExists(atPath: foreign + "/notes.txt"))
+    }
+
+    @Test func compareRefusesWhatCannotBePaired() throws {
+        let dir = try CLI.temporaryDirectory()
+        let other = #"{"name": "other", "horizon": 2026, "draws": 10, "data": "\#(CLI.repository)/Tests/simulateTests/Fixtures/edge/top.csv"}"#
+        try other.write(toFile: dir + "/other.json", atomically: true, encoding: .utf8)
+        let panel = try CLI.run(["compare", "Scenarios/baseline.json", dir + "/other.json", "--out", dir + "/c"])
+        #expect(panel.status == 1 && panel.stderr.contains("other.json: error: its data is") && panel.stderr.contains("expected the same data file"), "\(panel.stderr)")
+        let twin = try CLI.run(["compare", "Scenarios/baseline.json", "Scenarios/oakland-contract.json", "Scenarios/oakland-contract.json",
+                                "--out", dir + "/d"])
+        #expect(twin.status == 1 && twin.stderr.contains("scenario name \"oakland-contract\" is already used"), "\(twin.stderr)")
+    }
+
+    /// Names that map to one readable slug, or to none, get charts of their own, and the brief
+    /// shows each district's own chart.
+    @Test func chartNamesNeverCollide() throws {
+        let dir = try CLI.temporaryDirectory()
+        var panel = try String(contentsOfFile: CLI.repository + "/Scenarios/data/portfolio-snapshots.csv", encoding: .utf8)
+        for (from, to) in [("Chicago", "oakland"), ("Denver", "東京"), ("Detroit", "大阪"), ("Hartford", "Los-Angeles")] {
+            panel = panel.replacingOccurrences(of: "\n\(from),", with: "\n\(to),")
+        }
+        try panel.write(toFile: dir + "/panel.csv", atomically: true, encoding: .utf8)
+        try #"{"name": "names", "horizon": 2020, "draws": 10, "data": "panel.csv"}"#.write(toFile: dir + "/s.json", atomically: true, encoding: .utf8)
+        let run = try CLI.run([dir + "/s.json", "--skip-attribution", "--out", dir + "/out"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let fans = try FileManager.default.contentsOfDirectory(atPath: dir + "/out/charts").filter { $0.hasPrefix("fan-") }
+        #expect(fans.count == 25, "\(fans.sorted())")
+        #expect(fans.contains("fan-東京.svg") && fans.contains("fan-大阪.svg"))
+        #expect(fans.filter { $0.hasPrefix("fan-oakland-") }.count == 2 && fans.filter { $0.hasPrefix("fan-los-angeles-") }.count == 2)
+        let brief = try String(contentsOfFile: dir + "/out/brief.html", encoding: .utf8)
+        // Each district's section holds its own fan chart (titled with its exact name).
+        for name in ["Oakland", "oakland", "東京", "大阪", "Los Angeles", "Los-Angeles"] {
+            let section = brief.components(separatedBy: "<h3>\(name)</h3>").dropFirst().first ?? ""
+            #expect(section.contains("<title>\(name): projected district score</title>"), "\(name)")
+        }
+    }
+}
