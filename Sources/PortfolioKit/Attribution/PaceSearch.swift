@@ -11,7 +11,8 @@ struct PaceSearch {
     /// P(advanced by the target year) with the components in `relaxedMask` at `hundredths` extra
     /// (ceilings on their elements lifted) and the ceilings in `liftMask` lifted.
     func probability(hundredths: Int, relaxedMask: UInt64, liftMask: UInt64) -> Double {
-        let base = bank.base(lifted: liftMask), faster = bank.extraPace(hundredths: hundredths)
+        let base = bank.base(lifted: liftMask)
+        let faster = relaxedMask == 0 ? base : bank.extraPace(hundredths: hundredths)  // nothing to speed up: no run
         let targetIndex = base.years.firstIndex(of: targetYear).map { $0 + 1 } ?? 0  // indices before it count
         var hits = 0
         for r in 0..<bank.draws
@@ -31,9 +32,13 @@ struct PaceSearch {
             .max() ?? 0
         let top = components.isEmpty ? 0 : max(0, Int((bound * 100).rounded(.up)))
         func p(_ h: Int) -> Double { probability(hundredths: h, relaxedMask: relaxedMask, liftMask: liftMask) }
+        let unrelaxed = probability(hundredths: 0, relaxedMask: 0, liftMask: 0)
+        if unrelaxed >= PaceRequirement.targetProbability {  // P only grows with relaxing: nothing is needed
+            return PaceRequirement(district: districtName, relaxed: name, targetYear: targetYear, requiredPace: 0,
+                                   ownPace: ownPace, reachable: true, pAtRequired: unrelaxed, pUnrelaxed: unrelaxed)
+        }
         var row = PaceRequirement(district: districtName, relaxed: name, targetYear: targetYear, requiredPace: nil,
-                                  ownPace: ownPace, reachable: false, pAtRequired: p(top),
-                                  pUnrelaxed: probability(hundredths: 0, relaxedMask: 0, liftMask: 0))
+                                  ownPace: ownPace, reachable: false, pAtRequired: p(top), pUnrelaxed: unrelaxed)
         guard row.pAtRequired >= PaceRequirement.targetProbability else { return row }
         var lo = -1, hi = top  // p(hi) ≥ 0.5; p(lo) < 0.5 (−1 stands for "not even with nothing extra")
         var pHi = row.pAtRequired
