@@ -12,7 +12,7 @@ extension Simulate {
                 p_advanced_by_horizon,delta_p_advanced,p_earlier; and every scenario's attribution
                 (component-outlook.csv, sticking-points.csv, sticking-points-network.csv,
                 relaxation-bundles.csv, what-it-would-take.csv; --skip-attribution to leave it out).
-                Lever sweep without writing files:
+                Lever sweeps need no scenario files (they still write the comparison to --out):
                   simulate compare Scenarios/baseline.json --levers union-contract-change,state-legislation --district Oakland --year 2018
                 """
         )

@@ -80,4 +80,26 @@ import Testing
             #expect(section.contains("<title>\(name): projected district score</title>"), "\(name)")
         }
     }
+
+    /// Messages that say what happened and what to do.
+    @Test func messagesSayWhatToDo() throws {
+        let dir = try CLI.temporaryDirectory()
+        try "district,year,element,score\rOakland,2016,1.1,2\r".write(toFile: dir + "/cr.csv", atomically: true, encoding: .utf8)
+        let cr = try CLI.run(["describe", "--data", dir + "/cr.csv", "--out", dir + "/a"])
+        #expect(cr.status == 1 && cr.stderr.contains("carriage return only") && !cr.stderr.contains("Oakland"), "\(cr.stderr)")
+        let seed = try CLI.run(["Scenarios/baseline.json", "--seed", "-1", "--out", dir + "/b"])
+        #expect(seed.status != 0 && seed.stderr.contains("The value '-1' is invalid for '--seed"), "\(seed.stderr)")
+        let big = try CLI.run(["Scenarios/baseline.json", "--seed", "18446744073709551615", "--out", dir + "/b"])
+        #expect(big.status != 0 && big.stderr.contains("expected at most 999999999999999"), "\(big.stderr)")
+        try #"{"name": "s", "horizon": 2026, "seed": 1000000000000000}"#.write(toFile: dir + "/s.json", atomically: true, encoding: .utf8)
+        let file = try CLI.run([dir + "/s.json", "--out", dir + "/c"])
+        #expect(file.status == 1 && file.stderr.contains("seed: 1000000000000000 is too large; expected a whole number below 10^15"), "\(file.stderr)")
+        try #"{"name": "s", "horizon": 2026, "data": "nope.csv"}"#.write(toFile: dir + "/d.json", atomically: true, encoding: .utf8)
+        let data = try CLI.run([dir + "/d.json", "--out", dir + "/d"])
+        #expect(data.status == 1 && data.stderr.contains("nope.csv: error: no such file") && data.stderr.contains("(named by \"data\" in"), "\(data.stderr)")
+        let long = String(repeating: "x", count: 5_000)
+        try "district,year,element,score\n\(long),2016,1.1,2\n".write(toFile: dir + "/long.csv", atomically: true, encoding: .utf8)
+        let name = try CLI.run(["describe", "--data", dir + "/long.csv", "--out", dir + "/e"])
+        #expect(name.status == 1 && name.stderr.contains("is 5000 characters long") && name.stderr.count < 400, "\(name.stderr.count)")
+    }
 }

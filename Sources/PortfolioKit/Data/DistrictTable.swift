@@ -22,7 +22,7 @@ public struct DistrictTable: Sendable {
             if !sawHeader {
                 sawHeader = true
                 guard record.fields.map({ $0.trimmingASCIISpaces() }) == header else {
-                    throw .error(at: here, "header is \"\(record.fields.joined(separator: ","))\"; expected exactly \"\(header.joined(separator: ","))\"")
+                    throw .error(at: here, CSVReader.headerMismatch(record.fields, expected: header))
                 }
                 return
             }

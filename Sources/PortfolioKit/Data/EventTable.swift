@@ -31,7 +31,7 @@ public struct EventTable: Sendable {
             if !sawHeader {
                 sawHeader = true
                 guard record.fields.map({ $0.trimmingASCIISpaces() }) == header else {
-                    throw .error(at: at(0), "header is \"\(record.fields.joined(separator: ","))\"; expected exactly \"\(header.joined(separator: ","))\"")
+                    throw .error(at: at(0), CSVReader.headerMismatch(record.fields, expected: header))
                 }
                 return
             }

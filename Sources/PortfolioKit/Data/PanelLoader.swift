@@ -54,7 +54,7 @@ public enum PanelLoader {
                 sawHeader = true
                 let names = record.fields.map { $0.trimmingASCIISpaces() }
                 guard names == header else {
-                    throw .error(at: at(0), "header is \"\(record.fields.joined(separator: ","))\"; expected exactly \"\(header.joined(separator: ","))\"")
+                    throw .error(at: at(0), CSVReader.headerMismatch(record.fields, expected: header))
                 }
                 return
             }

@@ -33,3 +33,11 @@ public enum Suggestion {
         return previous[b.count]
     }
 }
+
+extension Suggestion {
+    /// `"expected one of: a, b, c"`, or a sentence saying there is none to choose from — never
+    /// "expected one of: " followed by nothing.
+    public static func expectedOneOf(_ known: [String], none: String = "there are none to choose from") -> String {
+        known.isEmpty ? none : "expected one of: " + known.joined(separator: ", ")
+    }
+}

@@ -43,7 +43,7 @@ extension Framework {
             let componentID = try e.string("component")
             guard let ci = components.firstIndex(where: { $0.id == componentID }) else {
                 throw .error(at: e.location(of: e.node("component")!, path: "\(path).component"),
-                             "unknown component \"\(componentID)\"; expected one of: \(components.map(\.id).joined(separator: ", "))")
+                             "unknown component \"\(componentID)\"; \(Suggestion.expectedOneOf(components.map(\.id)))")
             }
             elements.append(Element(id: id, componentIndex: ci, text: try e.optionalString("text") ?? ""))
         }

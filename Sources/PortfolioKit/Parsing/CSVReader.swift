@@ -157,3 +157,16 @@ public enum CSVReader {
         return out
     }
 }
+
+extension CSVReader {
+    /// The message for a header that is not the expected one: the header quoted (at most 60
+    /// characters), and the likely cause when a field holds a bare carriage return (a file saved
+    /// with classic-Mac CR-only line ends reads as one long line).
+    static func headerMismatch(_ fields: [String], expected: [String]) -> String {
+        let found = fields.joined(separator: ",")
+        if found.contains("\r") {
+            return "lines end with a carriage return only (classic Mac line ends), so the whole file reads as one line; expected LF or CRLF line ends — re-save the file with Unix or Windows line ends"
+        }
+        return "header is \(NameRule.quoted(found)); expected exactly \"\(expected.joined(separator: ","))\""
+    }
+}

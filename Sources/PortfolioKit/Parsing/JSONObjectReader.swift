@@ -39,7 +39,7 @@ public struct JSONObjectReader {
     public func rejectUnknownKeys(allowed: [String]) throws(Diagnostic) {
         for (key, child) in members where !allowed.contains(key) {
             throw .error(at: location(of: child, path: childPath(key)),
-                         "unknown key \"\(key)\"; expected one of: \(allowed.joined(separator: ", "))")
+                         "unknown key \"\(key)\"; \(Suggestion.expectedOneOf(allowed))")
         }
     }
 
@@ -104,11 +104,15 @@ public struct JSONObjectReader {
         return x
     }
 
+    /// The largest whole number (exclusive) a JSON file may give: seeds, draws, years.
+    public static let maximumInteger = 1e15
+
     public static func integer(_ node: JSONNode, file: String, path: String) throws(Diagnostic) -> Int {
         let x = try number(node, file: file, path: path)
-        guard x == x.rounded(), abs(x) < 1e15 else {
-            throw .error(at: SourceLocation(file: file, line: node.line, column: node.column, path: path),
-                         "expected a whole number, found \(x)")
+        let at = SourceLocation(file: file, line: node.line, column: node.column, path: path)
+        guard x == x.rounded() else { throw .error(at: at, "expected a whole number, found \(x)") }
+        guard abs(x) < maximumInteger else {
+            throw .error(at: at, "\(String(format: "%.0f", x)) is too large; expected a whole number below 10^15 (JSON numbers are read as doubles, exact only below 2^53)")
         }
         return Int(x)
     }

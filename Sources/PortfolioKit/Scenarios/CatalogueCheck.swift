@@ -12,7 +12,7 @@ enum CatalogueCheck {
             for effect in lever.effects + lever.provisions.flatMap(\.effects) where effect.kind == .liftCeiling {
                 for id in effect.stickingPoints where !ids.contains(id) {
                     throw .error(at: SourceLocation(file: levers.file, path: "lever \(lever.id), effect \(effect.id)"),
-                                 "lifts unknown sticking point \"\(id)\"\(Suggestion.didYouMean(id, among: ids)); expected one of: \(ids.joined(separator: ", "))")
+                                 "lifts unknown sticking point \"\(id)\"\(Suggestion.didYouMean(id, among: ids)); \(Suggestion.expectedOneOf(ids))")
                 }
             }
         }
@@ -38,7 +38,7 @@ enum CatalogueCheck {
         for d in panel.districts {
             if let g = d.governance, !types.contains(g) {
                 throw .error(at: SourceLocation(file: districtsFile ?? points.file),
-                             "district \"\(d.name)\": governance \"\(g)\" is not one of the governanceTypes in \(points.file)\(Suggestion.didYouMean(g, among: types)); expected one of: \(types.joined(separator: ", "))")
+                             "district \"\(d.name)\": governance \"\(g)\" is not one of the governanceTypes in \(points.file)\(Suggestion.didYouMean(g, among: types)); \(Suggestion.expectedOneOf(types))")
             }
         }
         return warnings

@@ -40,7 +40,7 @@ public enum LeverCalibration {
     public static func run(panel: Panel, events: EventTable, levers: LeverCatalogue) throws(Diagnostic) -> [Estimate] {
         let fw = panel.framework
         for event in events.events where levers.lever(event.lever) == nil {
-            throw .error(at: event.location, "unknown lever \"\(event.lever)\"; expected one of: \(levers.levers.map(\.id).joined(separator: ", "))")
+            throw .error(at: event.location, "unknown lever \"\(event.lever)\"; \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
         }
         // Candidate columns: per lever, level and slope.
         struct Column { var lever: String; var kind: String; var elements: Set<Int>; var assumed: Double? }

@@ -50,7 +50,7 @@ public struct LeverCatalogue: Sendable {
         let kindText = try r.string("kind")
         guard let kind = Effect.Kind(rawValue: kindText) else {
             throw .error(at: r.location(of: r.node("kind")!, path: path + ".kind"),
-                         "unknown effect kind \"\(kindText)\"; expected one of: \(Effect.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                         "unknown effect kind \"\(kindText)\"; \(Suggestion.expectedOneOf(Effect.Kind.allCases.map(\.rawValue)))")
         }
         let targets = try decodeTargets(r.node("targets"), reader: r, path: path + ".targets", framework: framework, required: kind != .liftCeiling)
         let size: Distribution
@@ -97,7 +97,7 @@ public struct LeverCatalogue: Sendable {
             for (n, p) in try t.array("components") {
                 let name = try JSONObjectReader.string(n, file: file, path: p)
                 guard framework.componentIndex(name) != nil else {
-                    throw .error(at: t.location(of: n, path: p), "unknown component \"\(name)\"; expected one of: \(framework.components.map(\.shortName).joined(separator: ", "))")
+                    throw .error(at: t.location(of: n, path: p), "unknown component \"\(name)\"; \(Suggestion.expectedOneOf(framework.components.map(\.shortName)))")
                 }
                 names.append(name)
             }

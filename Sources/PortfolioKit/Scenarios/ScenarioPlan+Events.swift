@@ -23,7 +23,7 @@ extension ScenarioPlan {
         guard let events else { return (out, used) }
         for event in events.events {
             guard let lever = levers.lever(event.lever) else {
-                throw .error(at: event.location, "unknown lever \"\(event.lever)\"; expected one of: \(levers.levers.map(\.id).joined(separator: ", "))")
+                throw .error(at: event.location, "unknown lever \"\(event.lever)\"; \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
             }
             guard let d = panel.districtIndex(named: event.district),
                   event.year > panel.latestSnapshot(ofDistrict: d).year, event.year <= horizon else { continue }

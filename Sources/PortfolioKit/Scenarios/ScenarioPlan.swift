@@ -81,18 +81,18 @@ public struct ScenarioPlan: Sendable {
         for intervention in scenario.interventions {
             let at = intervention.location
             guard let lever = levers.lever(intervention.lever) else {
-                throw .error(at: at, "unknown lever \"\(intervention.lever)\"; expected one of: \(levers.levers.map(\.id).joined(separator: ", "))")
+                throw .error(at: at, "unknown lever \"\(intervention.lever)\"; \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
             }
             guard intervention.year >= panel.years.first!, intervention.year <= scenario.horizon else {
                 throw .error(at: at, "year \(intervention.year) is outside \(panel.years.first!)–\(scenario.horizon); expected a year between the first data year and the horizon")
             }
             if let chosen = intervention.provisions {
                 for p in chosen where !lever.provisions.contains(where: { $0.id == p }) {
-                    throw .error(at: at, "lever \"\(lever.id)\" has no provision \"\(p)\"; expected one of: \(lever.provisions.map(\.id).joined(separator: ", "))")
+                    throw .error(at: at, "lever \"\(lever.id)\" has no provision \"\(p)\"; \(Suggestion.expectedOneOf(lever.provisions.map(\.id)))")
                 }
             }
             for key in intervention.overrides.keys.sorted() where !lever.allEffectIDs.contains(key) {
-                throw .error(at: at, "lever \"\(lever.id)\" has no effect \"\(key)\" to override; expected one of: \(lever.allEffectIDs.joined(separator: ", "))")
+                throw .error(at: at, "lever \"\(lever.id)\" has no effect \"\(key)\" to override; \(Suggestion.expectedOneOf(lever.allEffectIDs))")
             }
             let targets = try resolveTargets(intervention.target, at: at, panel: panel)
             for effect in lever.effects(provisions: intervention.provisions) {
@@ -158,7 +158,7 @@ extension ScenarioPlan {
             let targets = panel.districts.indices.filter { panel.districts[$0].state == state }
             guard !targets.isEmpty else {
                 let states = Array(Set(panel.districts.compactMap(\.state))).sorted()
-                throw .error(at: at, "no district in state \"\(state)\"\(Suggestion.didYouMean(state, among: states)) (states match exactly); expected one of: \(states.isEmpty ? "(the districts file gives no states)" : states.joined(separator: ", "))")
+                throw .error(at: at, "no district in state \"\(state)\"\(Suggestion.didYouMean(state, among: states)) (states match exactly); \(Suggestion.expectedOneOf(states, none: "the districts file gives no states"))")
             }
             return targets
         }

@@ -20,10 +20,18 @@ public struct ScenarioRun: Sendable {
 
     /// Load everything an in-memory scenario names (for alternatives built by a lever sweep).
     public static func prepare(scenario: Scenario) throws(Diagnostic) -> ScenarioRun {
-        let framework = try Framework.load(contentsOf: scenario.framework)
-        let loaded = try PanelLoader.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile)
-        let levers = try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)
-        let points = try StickingPointCatalogue.load(contentsOf: scenario.stickingPoints, framework: framework)
+        let framework = try scenario.naming("framework", scenario.framework) { () throws(Diagnostic) in
+            try Framework.load(contentsOf: scenario.framework)
+        }
+        let loaded = try scenario.naming("data", scenario.data) { () throws(Diagnostic) in
+            try PanelLoader.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile)
+        }
+        let levers = try scenario.naming("levers", scenario.levers) { () throws(Diagnostic) in
+            try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)
+        }
+        let points = try scenario.naming("stickingPoints", scenario.stickingPoints) { () throws(Diagnostic) in
+            try StickingPointCatalogue.load(contentsOf: scenario.stickingPoints, framework: framework)
+        }
         try RelaxationBundle.check(points.bundles + scenario.bundles, framework: framework, catalogue: points)
         let catalogueWarnings = try CatalogueCheck.check(panel: loaded.panel, levers: levers, points: points,
                                                          districtsFile: scenario.districtsFile)

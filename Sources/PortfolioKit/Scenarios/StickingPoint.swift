@@ -77,7 +77,7 @@ public struct StickingPointCatalogue: Sendable {
             catalogue.governanceTypes = types
             for point in points {
                 for g in point.governance where !types.contains(g) {
-                    throw .error(at: point.location ?? SourceLocation(file: path), "governance \"\(g)\" is not in \"governanceTypes\"\(Suggestion.didYouMean(g, among: types)); expected one of: \(types.joined(separator: ", "))")
+                    throw .error(at: point.location ?? SourceLocation(file: path), "governance \"\(g)\" is not in \"governanceTypes\"\(Suggestion.didYouMean(g, among: types)); \(Suggestion.expectedOneOf(types))")
                 }
             }
         }
