@@ -10,6 +10,9 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Reading .xlsx workbooks: the zip container and the XML inside it.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
     ],
     targets: [
         // OpenBLAS (BLAS + LAPACK) as a system library. Only `LinearAlgebra` imports it.
@@ -19,7 +22,14 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "pkg-config"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
-        .target(name: "PortfolioKit", dependencies: ["LinearAlgebra"]),
+        .target(
+            name: "PortfolioKit",
+            dependencies: [
+                "LinearAlgebra",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "SWXMLHash", package: "SWXMLHash"),
+            ]
+        ),
         .executableTarget(
             name: "simulate",
             dependencies: [

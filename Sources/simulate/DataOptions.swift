@@ -7,8 +7,11 @@ struct DataOptions: ParsableArguments {
     static let defaultFramework = "Scenarios/data/framework.json"
     static let defaultDistricts = "Scenarios/data/districts.csv"
 
-    @Option(name: .long, help: ArgumentHelp("Panel CSV with header district,year,element,score.", valueName: "csv"))
+    @Option(name: .long, help: ArgumentHelp("Panel: a CSV with header district,year,element,score (long) or district,year and one column per element id (wide), or an .xlsx workbook in either layout.", valueName: "csv|xlsx"))
     var data: String = DataOptions.defaultData
+
+    @Option(name: .long, help: ArgumentHelp("With an .xlsx --data: the sheet to read (default: the first).", valueName: "name"))
+    var sheet: String?
 
     @Option(name: .long, help: ArgumentHelp("Framework JSON: components, elements, scale, thresholds.", valueName: "json"))
     var framework: String = DataOptions.defaultFramework
@@ -30,7 +33,7 @@ struct DataOptions: ParsableArguments {
         let fw = try Framework.load(contentsOf: framework)
         let districtsPath = districts ?? (usesShippedPanel ? DataOptions.defaultDistricts : nil)
         let bar = ProgressBar("Loading \(data)")
-        let result = try PanelLoader.load(path: data, framework: fw, districtsPath: districtsPath, progress: bar.update)
+        let result = try PanelSource.load(path: data, framework: fw, districtsPath: districtsPath, sheet: sheet, progress: bar.update)
         bar.finish()
         for warning in result.warnings { Console.error(warning.description) }
         return result.panel

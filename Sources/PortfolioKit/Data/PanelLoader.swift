@@ -30,99 +30,31 @@ public enum PanelLoader {
     }
 
     /// The checks and the panel, fed record by record by `records`.
-    static func build(file: String, framework: Framework, districtTable: DistrictTable?,
+    static func build(file: String, framework: Framework, districtTable: DistrictTable?, lineWord: String = "line",
+                      locate: @escaping (CSVRecord, Int) -> SourceLocation = { record, field in
+                          SourceLocation(file: "", line: record.line, column: record.columns[min(field, record.columns.count - 1)])
+                      },
                       records: ((CSVRecord) throws(Diagnostic) -> Void) throws(Diagnostic) -> Void) throws(Diagnostic) -> Result {
-        var warnings: [Diagnostic] = []
-        var districtNames: [String] = []
-        var districtIndex: [String: Int] = [:]
-        /// (district, year) → snapshot slot, with the line where the snapshot first appears.
-        var slotIndex: [SnapshotKey: Int] = [:]
-        var snapshots: [Snapshot] = []
-        var firstLines: [Int] = []
-        /// Line where each (slot, element) was first rated, for duplicate reports.
-        var ratedAt: [Int: [Int]] = [:]
-        var sawHeader = false
-        let levels = Set(framework.levels.map(\.value))
-        let levelList = framework.levels.map { String($0.value) }.joined(separator: ", ")
-        let elementCount = framework.elements.count
-
-        try records { (record: CSVRecord) throws(Diagnostic) in
-            func at(_ field: Int) -> SourceLocation {
-                SourceLocation(file: file, line: record.line, column: record.columns[min(field, record.columns.count - 1)])
-            }
-            if !sawHeader {
-                sawHeader = true
-                let names = record.fields.map { $0.trimmingASCIISpaces() }
-                guard names == header else {
-                    throw .error(at: at(0), CSVReader.headerMismatch(record.fields, expected: header))
-                }
-                return
-            }
-            guard record.fields.count == header.count else {
-                throw .error(at: at(0), "row has \(record.fields.count) field\(record.fields.count == 1 ? "" : "s"); expected \(header.count) (\(header.joined(separator: ",")))")
-            }
-            let district = record.fields[0].trimmingASCIISpaces()
-            guard !district.isEmpty else { throw .error(at: at(0), "district is empty; expected a district name") }
-
-            let yearText = record.fields[1].trimmingASCIISpaces()
-            guard let year = Int(yearText) else {
-                throw .error(at: at(1), "year \"\(yearText)\" is not a whole number; expected a year such as 2016")
-            }
-            guard plausibleYears.contains(year) else {
-                throw .error(at: at(1), "year \(year) is out of range; expected a year between \(plausibleYears.lowerBound) and \(plausibleYears.upperBound)")
-            }
-
-            let elementID = record.fields[2].trimmingASCIISpaces()
-            guard let element = framework.elementIndex(elementID) else {
-                throw .error(at: at(2), "element \"\(elementID)\" is not in the framework \"\(framework.name)\"; expected an element id such as \"\(framework.elements[0].id)\"")
-            }
-
-            let scoreText = record.fields[3].trimmingASCIISpaces()
-            guard let score = Int(scoreText) else {
-                throw .error(at: at(3), "score \"\(scoreText)\" is not an integer; expected one of \(levelList)")
-            }
-            guard levels.contains(score) else {
-                throw .error(at: at(3), "score \(score) is outside the scale; expected one of \(levelList)")
-            }
-
-            if let table = districtTable, table.info(named: district) == nil {
-                throw .error(at: at(0), "district \"\(district)\" is not in \(table.file); expected a district listed there")
-            }
-            let d: Int
-            if districtIndex[district] == nil, let problem = NameRule.problem(district, what: "district name") {
-                throw .error(at: at(0), problem)
-            }
-            if let known = districtIndex[district] {
-                d = known
-            } else {
-                d = districtNames.count
-                districtIndex[district] = d
-                districtNames.append(district)
-            }
-            let key = SnapshotKey(district: d, year: year)
-            let slot: Int
-            if let known = slotIndex[key] {
-                slot = known
-            } else {
-                slot = snapshots.count
-                slotIndex[key] = slot
-                snapshots.append(Snapshot(districtIndex: d, year: year, scores: Array(repeating: nil, count: elementCount)))
-                firstLines.append(record.line)
-                ratedAt[slot] = Array(repeating: 0, count: elementCount)
-            }
-            if let previous = ratedAt[slot]?[element], previous != 0 {
-                throw .error(at: at(0), "duplicate rating of \(district), \(year), element \(elementID); first given on line \(previous); expected one row per (district, year, element)")
-            }
-            ratedAt[slot]![element] = record.line
-            snapshots[slot].scores[element] = Double(score)
+        var builder = PanelBuilder(file: file, framework: framework, districtTable: districtTable, lineWord: lineWord) { record, field in
+            var location = locate(record, field)
+            if location.file.isEmpty { location.file = file }
+            return location
         }
-        guard sawHeader else {
+        try records { (record: CSVRecord) throws(Diagnostic) in try builder.row(record) }
+        guard builder.layout != nil else {
             throw .error(at: SourceLocation(file: file, line: 1), "the file is empty; expected the header \"\(header.joined(separator: ","))\" and rows")
         }
-        guard !snapshots.isEmpty else {
+        guard !builder.snapshots.isEmpty else {
             throw .error(at: SourceLocation(file: file, line: 2), "the file has a header but no rows; expected at least one rating")
         }
+        return try finish(builder, framework: framework, districtTable: districtTable)
+    }
 
+    /// Whole-panel checks once every record is in: each snapshot rates every component.
+    static func finish(_ builder: PanelBuilder, framework: Framework, districtTable: DistrictTable?) throws(Diagnostic) -> Result {
+        let file = builder.file, snapshots = builder.snapshots, firstLines = builder.firstLines
+        let districtNames = builder.districtNames, districtIndex = builder.districtIndex
+        var warnings = builder.warnings
         // Each snapshot must rate at least one element of every component; gaps within a component are warned about.
         for (slot, snapshot) in snapshots.enumerated() {
             let where_ = SourceLocation(file: file, line: firstLines[slot])

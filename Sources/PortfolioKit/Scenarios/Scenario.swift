@@ -39,6 +39,8 @@ public struct Scenario: Sendable {
     public var bundles: [RelaxationBundle] = []
     /// `"relax"` interventions: sticking points relaxed from the first projected year.
     public var relaxations: [RelaxIntervention] = []
+    /// With an `.xlsx` data file: the sheet to read (nil: the first).
+    public var sheet: String? = nil
 
     /// `events.csv` beside the data file, if there is one.
     static func defaultEvents(besideData data: String) -> String? {
@@ -59,7 +61,7 @@ public struct Scenario: Sendable {
         let r = try JSONObjectReader(root, file: file, path: "")
         try r.rejectUnknownKeys(allowed: ["name", "description", "data", "framework", "districtsFile", "levers",
                                           "stickingPoints", "districts", "horizon", "draws", "seed", "interventions",
-                                          "events", "background", "bundles"])
+                                          "events", "background", "bundles", "sheet"])
         let name = try r.string("name")
         guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }), !name.hasPrefix(".") else {
             throw .error(at: r.location(of: r.node("name")!, path: "name"),
@@ -133,6 +135,7 @@ public struct Scenario: Sendable {
             horizonLocation: r.node("horizon").map { r.location(of: $0, path: "horizon") } ?? r.location)
         scenario.bundles = try RelaxationBundle.decodeList(r, key: "bundles", file: file)
         scenario.relaxations = relaxations
+        scenario.sheet = try r.optionalString("sheet")
         return scenario
     }
 }

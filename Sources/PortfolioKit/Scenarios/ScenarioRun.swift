@@ -24,7 +24,7 @@ public struct ScenarioRun: Sendable {
             try Framework.load(contentsOf: scenario.framework)
         }
         let loaded = try scenario.naming("data", scenario.data) { () throws(Diagnostic) in
-            try PanelLoader.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile)
+            try PanelSource.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile, sheet: scenario.sheet)
         }
         let levers = try scenario.naming("levers", scenario.levers) { () throws(Diagnostic) in
             try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)

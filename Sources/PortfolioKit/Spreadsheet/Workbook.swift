@@ -1,0 +1,131 @@
+import Foundation
+import SWXMLHash
+import ZIPFoundation
+
+/// One sheet of an `.xlsx` workbook as rows of cell texts: the zip container read by
+/// ZIPFoundation, its XML by SWXMLHash (Office Open XML, SpreadsheetML: `xl/workbook.xml`
+/// names the sheets, `xl/_rels/workbook.xml.rels` says which part holds each, shared strings
+/// live in `xl/sharedStrings.xml`). Numbers that are whole come out without a decimal point
+/// (a spreadsheet stores 3 as `3` or `3.0`), so a rating reads as it does from a CSV.
+struct Workbook {
+    /// A non-empty row: its sheet row number and its cells' texts by column (1-based, dense).
+    struct Row {
+        var number: Int
+        var cells: [String]
+    }
+
+    let path: String
+    let archive: Archive
+
+    init(path: String) throws(Diagnostic) {
+        _ = try InputFile.regularFileSize(path, limit: InputFile.streamedFileLimit)
+        self.path = path
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw .error(at: SourceLocation(file: path), "is not an .xlsx workbook (not a zip container: \(error)); expected a workbook saved as .xlsx")
+        }
+    }
+
+    /// The text of a part of the package (nil when absent).
+    func part(_ name: String) throws(Diagnostic) -> XMLIndexer? {
+        guard let entry = archive[name] else { return nil }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry) { data.append($0) }
+        } catch {
+            throw .error(at: SourceLocation(file: path, path: name), "cannot be read from the workbook: \(error)")
+        }
+        return XMLHash.config { $0.shouldProcessNamespaces = true }.parse(data)
+    }
+
+    /// The sheet's name and its rows: `sheet` by name, else the first sheet.
+    func rows(sheet: String?) throws(Diagnostic) -> (name: String, rows: [Row]) {
+        guard let workbook = try part("xl/workbook.xml") else {
+            throw .error(at: SourceLocation(file: path), "has no xl/workbook.xml; expected an .xlsx workbook")
+        }
+        let sheets = workbook["workbook"]["sheets"]["sheet"].all.compactMap { s -> (String, String)? in
+            // The relationship id is `r:id`; with namespaces processed some parsers report it as `id`.
+            guard let name = s.element?.attribute(by: "name")?.text,
+                  let id = (s.element?.attribute(by: "r:id") ?? s.element?.attribute(by: "id"))?.text else { return nil }
+            return (name, id)
+        }
+        guard let chosen = sheet.map({ wanted in sheets.first { $0.0 == wanted } }) ?? sheets.first else {
+            let names = sheets.map(\.0)
+            throw .error(at: SourceLocation(file: path, path: "--sheet"), "has no sheet \"\(sheet ?? "")\"\(Suggestion.didYouMean(sheet ?? "", among: names)); \(Suggestion.expectedOneOf(names, none: "it has no sheets"))")
+        }
+        let target = try sheetPart(relationship: chosen.1)
+        guard let xml = try part(target) else {
+            throw .error(at: SourceLocation(file: path, path: target), "sheet \"\(chosen.0)\" is missing from the workbook")
+        }
+        let shared = try sharedStrings()
+        var rows: [Row] = []
+        for row in xml["worksheet"]["sheetData"]["row"].all {
+            guard let n = row.element?.attribute(by: "r")?.text, let number = Int(n) else { continue }
+            var cells: [String] = []
+            for cell in row["c"].all {
+                guard let reference = cell.element?.attribute(by: "r")?.text, let column = Self.column(of: reference) else { continue }
+                let text = Self.text(of: cell, shared: shared)
+                if cells.count < column { cells += Array(repeating: "", count: column - cells.count) }
+                cells[column - 1] = text
+            }
+            if cells.contains(where: { !$0.isEmpty }) { rows.append(Row(number: number, cells: cells)) }
+        }
+        return (chosen.0, rows)
+    }
+
+    /// The part a sheet relationship id points to (`xl/worksheets/sheet1.xml`).
+    func sheetPart(relationship id: String) throws(Diagnostic) -> String {
+        let rels = try part("xl/_rels/workbook.xml.rels")
+        let target = rels?["Relationships"]["Relationship"].all.first { $0.element?.attribute(by: "Id")?.text == id }?
+            .element?.attribute(by: "Target")?.text
+        guard let target else { throw .error(at: SourceLocation(file: path), "sheet relationship \(id) has no target in xl/_rels/workbook.xml.rels") }
+        return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+    }
+
+    func sharedStrings() throws(Diagnostic) -> [String] {
+        guard let sst = try part("xl/sharedStrings.xml") else { return [] }
+        return sst["sst"]["si"].all.map { si in
+            // Plain `<t>` or rich-text runs `<r><t>`; phonetic hints (`<rPh>`) are not text.
+            let runs = si["r"].all.compactMap { $0["t"].element?.text }
+            return runs.isEmpty ? (si["t"].element?.text ?? "") : runs.joined()
+        }
+    }
+
+    /// A cell's text: a shared or inline string, a boolean, or a number (whole numbers without `.0`).
+    static func text(of cell: XMLIndexer, shared: [String]) -> String {
+        let type = cell.element?.attribute(by: "t")?.text ?? "n"
+        let value = cell["v"].element?.text ?? ""
+        switch type {
+        case "s": return Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+        case "inlineStr":
+            let runs = cell["is"]["r"].all.compactMap { $0["t"].element?.text }
+            return runs.isEmpty ? (cell["is"]["t"].element?.text ?? "") : runs.joined()
+        case "n":
+            if let x = Double(value), x == x.rounded(), abs(x) < 1e15 { return String(Int(x)) }
+            return value
+        default: return value
+        }
+    }
+
+    /// The 1-based column of a cell reference (`C17` → 3).
+    static func column(of reference: String) -> Int? {
+        var n = 0
+        for c in reference.uppercased().unicodeScalars {
+            guard c.value >= 65 && c.value <= 90 else { break }
+            n = n * 26 + Int(c.value - 64)
+        }
+        return n > 0 ? n : nil
+    }
+
+    /// The letters of a 1-based column (3 → `C`).
+    static func letters(_ column: Int) -> String {
+        var n = column, out = ""
+        while n > 0 {
+            let r = (n - 1) % 26
+            out = String(UnicodeScalar(UInt8(65 + r))) + out
+            n = (n - 1) / 26
+        }
+        return out
+    }
+}
