@@ -44,6 +44,9 @@ struct PanelBuilder {
     /// The first record: which layout, and for a wide file which element each column holds.
     mutating func header(_ record: CSVRecord) throws(Diagnostic) {
         let names = record.fields.map { $0.trimmingASCIISpaces() }
+        if names.contains(where: { $0.contains("\r") }) {  // CR-only line ends: the whole file is one record
+            throw .error(at: locate(record, 0), CSVReader.headerMismatch(record.fields, expected: PanelLoader.header))
+        }
         if names == PanelLoader.header {
             layout = .long
             return
