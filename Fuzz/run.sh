@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build and run the libFuzzer targets over the input parsers.
+# Build and run the libFuzzer targets over the input parsers (panel CSV, scenario/framework
+# JSON, .xlsx workbooks).
 #
 #   bash Fuzz/run.sh [SECONDS]      # default 60 s per target
 #
@@ -33,8 +34,24 @@ build() {
 build panel-fuzzer "${common[@]}" Fuzz/PanelFuzzer.swift
 build scenario-fuzzer "${common[@]}" "${scenario[@]}" Fuzz/ScenarioFuzzer.swift
 
-for target in panel scenario; do
+# The workbook reader needs its two packages: each is compiled (instrumented) as a static
+# module from the checkout SwiftPM resolved, then linked into the fuzzer.
+[ -d .build/checkouts/ZIPFoundation ] || swift package resolve
+library() {
+  local module=$1; shift
+  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name "$module" -emit-module -emit-module-path "$out/$module.swiftmodule" \
+    -emit-library -static "$@" -o "$out/lib$module.a" 2>&1 | grep -v "Cannot export local symbol" || true
+  [ -f "$out/lib$module.a" ] || { echo "build of $module failed"; exit 1; }
+}
+library ZIPFoundation -Xcc -D_GNU_SOURCE=1 -swift-version 5 -I .build/checkouts/ZIPFoundation/Sources/CZLib .build/checkouts/ZIPFoundation/Sources/ZIPFoundation/*.swift
+library SWXMLHash $(find .build/checkouts/SWXMLHash/Source -name '*.swift')
+build workbook-fuzzer "${common[@]}" $lib/Spreadsheet/*.swift Fuzz/WorkbookFuzzer.swift \
+  -I "$out" -I .build/checkouts/ZIPFoundation/Sources/CZLib -L "$out" -lZIPFoundation -lSWXMLHash -lz
+mkdir -p Fuzz/corpus/workbook
+
+for target in panel scenario workbook; do
   echo "== $target: $seconds s"
-  "$out/$target-fuzzer" -max_total_time="$seconds" -max_len=4096 -timeout=10 -rss_limit_mb=2048 \
+  max_len=4096; [ "$target" = workbook ] && max_len=16384  # a small workbook is about 5 KB
+  "$out/$target-fuzzer" -max_total_time="$seconds" -max_len=$max_len -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix=Fuzz/artifacts/ -print_final_stats=1 "Fuzz/corpus/$target" 2>&1 | tail -n 15
 done

@@ -45,7 +45,10 @@ extension Simulate {
 
         func validate() throws {
             guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 year (got \(horizon))") }
-            guard draws >= 1 else { throw ValidationError("--draws must be at least 1 (got \(draws))") }
+            guard draws >= 1, draws <= 100_000 else {
+                throw ValidationError("--draws must be between 1 and 100,000 (got \(draws)): each cut keeps every path of a district (years × elements × draws ratings)")
+            }
+            guard horizon <= 30 else { throw ValidationError("--horizon must be at most 30 years (got \(horizon))") }
             do throws(RollingOriginError) {
                 _ = try RollingOrigin.models(named: modelNames)
             } catch {

@@ -33,7 +33,11 @@ extension Simulate {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
                 let inputs = input.inputs + [events, levers]
                 try InputPath.refuseOverwriting(inputs, output: out, isFolder: true)
-                if let write { try InputPath.refuseOverwriting(inputs, output: write, isFolder: false, option: "--write") }
+                if let write {
+                    try InputPath.refuseOverwriting(inputs, output: write, isFolder: false, option: "--write")
+                    try InputPath.refuseOverwriting([write], output: out, isFolder: true)  // --out would replace it
+                    try OutputDirectory((write as NSString).deletingLastPathComponent.isEmpty ? "." : (write as NSString).deletingLastPathComponent).checkFileTarget(write)
+                }
                 let panel = try input.load()
                 let catalogueNode = try JSONParser.parse(contentsOf: levers)
                 let catalogue = try LeverCatalogue.decode(catalogueNode, file: levers, framework: panel.framework)

@@ -56,7 +56,13 @@ extension Simulate {
                 var alternatives: [ScenarioRun] = []
                 for path in scenarios.dropFirst() { alternatives.append(try ScenarioRun.prepare(path)) }
                 if let levers {
-                    for lever in levers.split(separator: ",").map({ String($0).trimmingCharacters(in: " ") }) where !lever.isEmpty {
+                    let ids = levers.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                    let at = SourceLocation(file: "command line", path: "--levers")
+                    guard !ids.isEmpty else { throw Diagnostic.error(at: at, "no lever ids; expected comma-separated lever ids such as union-contract-change,state-legislation") }
+                    if let twice = ids.enumerated().first(where: { ids[..<$0.offset].contains($0.element) }) {
+                        throw Diagnostic.error(at: at, "\(twice.element) is listed twice; expected each lever once")
+                    }
+                    for lever in ids {
                         let target: Intervention.Target = district.map { .district($0) } ?? .state(state!)
                         let intervention = Intervention(lever: lever, target: target, year: year!, provisions: nil, overrides: [:],
                                                         location: SourceLocation(file: "command line", path: "--levers \(lever)"))

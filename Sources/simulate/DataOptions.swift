@@ -30,6 +30,9 @@ struct DataOptions: ParsableArguments {
 
     /// Load the framework and panel, printing warnings to stderr.
     func load() throws(Diagnostic) -> Panel {
+        if let sheet, !data.lowercased().hasSuffix(".xlsx") {
+            throw .error(at: SourceLocation(file: "command line", path: "--sheet"), "--sheet \(sheet) applies only to an .xlsx --data, and the data is \(data)")
+        }
         let fw = try Framework.load(contentsOf: framework)
         let districtsPath = districts ?? (usesShippedPanel ? DataOptions.defaultDistricts : nil)
         let bar = ProgressBar("Loading \(data)")

@@ -59,9 +59,14 @@ extension Simulate {
                 throw ValidationError(
                     "--out must not be named \(Self.eventsFile) with --generator episodic: the events file goes beside it")
             }
-            guard yearRange != nil else {
+            guard let range = yearRange else {
                 throw ValidationError("--years must be two years A-B with A ≤ B, e.g. 2010-2019 (got \"\(years)\")")
             }
+            guard districts * range.count <= 5_000_000 else {
+                throw ValidationError("--districts × years is \(districts * range.count) snapshots; the limit is 5,000,000 (about 180 million ratings)")
+            }
+            guard Double(seed) < 1e15 else { throw ValidationError("--seed must be at most 999999999999999, as in a scenario file (got \(seed))") }
+            guard !out.hasSuffix("/") else { throw ValidationError("--out is the panel file to write, e.g. Results/synth/panel.csv (got the folder \"\(out)\")") }
         }
 
         /// The episodic generator's events file, written in the panel's folder.

@@ -42,7 +42,7 @@ import Testing
         try FileManager.default.createDirectory(atPath: foreign, withIntermediateDirectories: true)
         try "notes".write(toFile: foreign + "/notes.txt", atomically: true, encoding: .utf8)
         let refused = try CLI.run(["fit", "--out", foreign])
-        #expect(refused.status == 1 && refused.stderr.contains("holds notes.txt, which this run does not write"), "\(refused.stderr)")
+        #expect(refused.status == 1 && refused.stderr.contains("holds notes.txt (which this run does not write"), "\(refused.stderr)")
         #expect(FileManager.default.fileExists(atPath: foreign + "/notes.txt"))
     }
 
@@ -101,5 +101,20 @@ import Testing
         try "district,year,element,score\n\(long),2016,1.1,2\n".write(toFile: dir + "/long.csv", atomically: true, encoding: .utf8)
         let name = try CLI.run(["describe", "--data", dir + "/long.csv", "--out", dir + "/e"])
         #expect(name.status == 1 && name.stderr.contains("is 5000 characters long") && name.stderr.count < 400, "\(name.stderr.count)")
+    }
+
+    /// Single-file outputs never replace a device, FIFO or link; a name printed in a message
+    /// never carries terminal escapes.
+    @Test func singleFileOutputsAndEscapes() throws {
+        let dir = try CLI.temporaryDirectory()
+        #expect(mkfifo(dir + "/pipe.csv", 0o600) == 0)
+        let synth = try CLI.run(["synth", "--out", dir + "/pipe.csv"])
+        #expect(synth.status == 1 && synth.stderr.contains("is not a regular file"), "\(synth.stderr)")
+        #expect(try CLI.run(["Scenarios/baseline.json", "--draws", "10", "--skip-attribution", "--out", dir + "/r"]).status == 0)
+        let notebook = try CLI.run(["export-notebook", dir + "/r", "--out", "/dev/null"])
+        #expect(notebook.status == 1 && notebook.stderr.contains("/dev/null: error: exists and is not a regular file"), "\(notebook.stderr)")
+        try "district,year,element,score\nEvil\u{1B}[2J\u{202E},2016,1.1,2\n".write(toFile: dir + "/esc.csv", atomically: true, encoding: .utf8)
+        let escape = try CLI.run(["describe", "--data", dir + "/esc.csv", "--out", dir + "/e"])
+        #expect(escape.status == 1 && !escape.stderr.contains("\u{1B}") && !escape.stderr.contains("\u{202E}"), "\(escape.stderr)")
     }
 }

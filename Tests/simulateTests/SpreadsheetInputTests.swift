@@ -64,4 +64,25 @@ import Testing
         let first = try CLI.run(["describe", "--data", dir + "/wide.xlsx", "--out", dir + "/e"])  // the first sheet holds notes
         #expect(first.status == 1 && first.stderr.contains("sheet \"Notes\" cell A1: header is"), "\(first.stderr)")
     }
+
+    /// Cells that would change a rating if read as something else are located errors: a
+    /// TRUE/FALSE, a formula with no saved value (openpyxl saves none).
+    @Test func booleansAndFormulasAreRefused() throws {
+        let dir = try workbooks()
+        let script = """
+            import openpyxl, sys
+            for name, value in [("bool", True), ("formula", "=1+1")]:
+                wb = openpyxl.load_workbook(sys.argv[1] + "/wide.xlsx")
+                wb["Ratings"]["D5"] = value
+                wb.save(sys.argv[1] + "/" + name + ".xlsx")
+            """
+        try script.write(toFile: dir + "/make.py", atomically: true, encoding: .utf8)
+        #expect(try Tools.run("python3", [dir + "/make.py", dir]).status == 0)
+        let bool = try CLI.run(["describe", "--data", dir + "/bool.xlsx", "--sheet", "Ratings", "--out", dir + "/b"])
+        #expect(bool.status == 1 && bool.stderr.contains("sheet \"Ratings\" cell D5: holds TRUE/FALSE"), "\(bool.stderr)")
+        let formula = try CLI.run(["describe", "--data", dir + "/formula.xlsx", "--sheet", "Ratings", "--out", dir + "/f"])
+        #expect(formula.status == 1 && formula.stderr.contains("cell D5: holds a formula with no saved value"), "\(formula.stderr)")
+        let csvSheet = try CLI.run(["describe", "--sheet", "Ratings", "--out", dir + "/c"])
+        #expect(csvSheet.status == 1 && csvSheet.stderr.contains("applies only to an .xlsx --data"), "\(csvSheet.stderr)")
+    }
 }

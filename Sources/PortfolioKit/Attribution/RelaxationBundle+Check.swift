@@ -12,6 +12,7 @@ extension RelaxationBundle {
                 : components.contains(b.name) || ceilings.contains(b.name) ? "is a sticking point's name (rows would be ambiguous)"
                 : names.contains(b.name) ? "is used by another bundle" : nil
             if let problem { throw .error(at: at, "bundle name \"\(b.name)\" \(problem); expected a new name") }
+            if let problem = NameRule.problem(b.name, what: "bundle name") { throw .error(at: at, problem) }
             names.insert(b.name)
             guard !b.stickingPoints.isEmpty else { throw .error(at: at, "bundle \"\(b.name)\" names no sticking point") }
             var seen: Set<String> = []

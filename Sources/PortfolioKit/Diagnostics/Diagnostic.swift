@@ -25,9 +25,19 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
         Diagnostic(.warning, at: location, message)
     }
 
-    /// `file:line:column: error: json.path: message`.
+    /// `file:line:column: error: json.path: message`, with control and bidirectional-override
+    /// characters shown as `?` so a name from an input cannot drive the terminal.
     public var description: String {
         let path = location.path.map { $0.isEmpty ? "" : "\($0): " } ?? ""
-        return "\(location): \(severity.rawValue): \(path)\(message)"
+        return Self.printable("\(location): \(severity.rawValue): \(path)\(message)")
+    }
+
+    static func printable(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: unsafe) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { unsafe($0) ? "?" : $0 }))
+    }
+
+    static func unsafe(_ c: Unicode.Scalar) -> Bool {
+        (c.properties.generalCategory == .control && c != "\n") || (0x202A...0x202E).contains(c.value) || (0x2066...0x2069).contains(c.value)
     }
 }

@@ -17,13 +17,8 @@ extension OutputDirectory {
     /// was not written by simulate (no marker, and files this run would not write) is refused.
     public func replace(with files: [(name: String, contents: String)]) throws(Diagnostic) {
         let fm = FileManager.default
-        let destination = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
-        let parent = (destination as NSString).deletingLastPathComponent.isEmpty ? "." : (destination as NSString).deletingLastPathComponent
-        let name = (destination as NSString).lastPathComponent
-        do { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) } catch {
-            throw .error(at: SourceLocation(file: parent), "cannot create the output directory: \(error.localizedDescription)")
-        }
-        let lock = try FolderLock(parent + "/." + name + ".lock", folder: destination)
+        let (destination, parent, name) = try resolved()
+        let lock = try FolderLock.acquire(parent + "/." + name + ".lock", folder: destination)
         defer { lock.release() }
         try Self.refuseForeignFolder(destination, replacingWith: files.map(\.name))
         for leftover in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
@@ -38,6 +33,20 @@ extension OutputDirectory {
         try? fm.removeItem(atPath: staging)  // after an exchange it holds the previous run
     }
 
+    /// The destination folder (a symbolic link to a folder is followed: the folder it points to is
+    /// replaced and the link kept), its parent (created, canonical) and its name.
+    func resolved() throws(Diagnostic) -> (destination: String, parent: String, name: String) {
+        let given = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
+        let followed = InputPath.isSymbolicLink(given) ? InputPath.canonical(given) : given
+        let name = (followed as NSString).lastPathComponent
+        let rawParent = (followed as NSString).deletingLastPathComponent.isEmpty ? "." : (followed as NSString).deletingLastPathComponent
+        do { try FileManager.default.createDirectory(atPath: rawParent, withIntermediateDirectories: true) } catch {
+            throw .error(at: SourceLocation(file: rawParent), "cannot create the output directory: \(error.localizedDescription)")
+        }
+        let parent = InputPath.canonical(rawParent)
+        return (parent + "/" + name, parent, name)
+    }
+
     /// Refuse to replace a folder that holds anything this run would not write, unless simulate wrote it.
     static func refuseForeignFolder(_ destination: String, replacingWith names: [String]) throws(Diagnostic) {
         let fm = FileManager.default
@@ -50,12 +59,10 @@ extension OutputDirectory {
         // A run of an earlier version: its manifest names the engine.
         if let manifest = fm.contents(atPath: destination + "/manifest.json"),
            String(decoding: manifest, as: UTF8.self).contains("\"engine\": \"portfolio-forecast") { return }
-        let folders = Set(names.compactMap { $0.contains("/") ? String($0.split(separator: "/")[0]) : nil })
-        let expected = Set(names).union(folders)
         let present = (fm.enumerator(atPath: destination)?.allObjects as? [String]) ?? []
-        let foreign = present.filter { !expected.contains($0) }
-        if let first = foreign.sorted().first {
-            throw .error(at: SourceLocation(file: destination), "exists and holds \(first), which this run does not write, and was not written by simulate (no \(marker)); refusing to replace it: choose another --out or empty it")
+        if let first = present.sorted().first {
+            let ours = Set(names).contains(first) ? " (a name this run writes, but" : " (which this run does not write, and"
+            throw .error(at: SourceLocation(file: destination), "exists and holds \(first)\(ours) the folder has no \(marker) marker: simulate did not write it); refusing to replace it: choose another --out or empty it")
         }
     }
 
@@ -101,5 +108,8 @@ extension OutputDirectory {
         guard access(probe, W_OK) == 0 else {
             throw .error(at: SourceLocation(file: path), "cannot be written: \(probe) is not writable (\(String(cString: strerror(errno)))); choose another --out")
         }
+        // Take the folder's lock now, before computing: a second run into it fails at once.
+        let (destination, parent, name) = try resolved()
+        _ = try FolderLock.acquire(parent + "/." + name + ".lock", folder: destination)
     }
 }

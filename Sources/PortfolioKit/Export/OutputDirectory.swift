@@ -27,6 +27,21 @@ public struct OutputDirectory: Sendable {
         }
     }
 
+    /// Before computing: `file` (to be written into this folder) can be — its folder is a
+    /// writable folder, and the file is absent or a regular file.
+    public func checkFileTarget(_ file: String) throws(Diagnostic) {
+        var st = stat()
+        if lstat(file, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+            throw .error(at: SourceLocation(file: file), "exists and is not a regular file (a device, FIFO, link or folder); expected a file path to write")
+        }
+        var probe = InputPath.canonical(path)
+        while !FileManager.default.fileExists(atPath: probe), probe != "/" { probe = (probe as NSString).deletingLastPathComponent }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: probe, isDirectory: &isDirectory), isDirectory.boolValue, access(probe, W_OK) == 0 else {
+            throw .error(at: SourceLocation(file: file), "cannot be written: \(probe) is not a writable folder")
+        }
+    }
+
     /// Create the directory (and parents) if needed.
     public func create() throws(Diagnostic) {
         do {
@@ -51,6 +66,10 @@ public struct OutputDirectory: Sendable {
                 do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                     throw .error(at: SourceLocation(file: folder), "cannot create the output directory: \(error.localizedDescription)")
                 }
+            }
+            var st = stat()
+            if lstat(target, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
+                throw .error(at: SourceLocation(file: target), "exists and is not a regular file (a device, FIFO, link or folder); expected a file path to write")
             }
             let temporary = (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).tmp-\(getpid())")
             do {

@@ -18,8 +18,13 @@ final class StagingCleanup: @unchecked Sendable {
                 signal(sig, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: sig, queue: queue)
                 source.setEventHandler { [unowned self] in
-                    if let current { try? FileManager.default.removeItem(atPath: current) }
-                    exit(128 + sig)
+                    // Move the staging folder out of the writer's way first (the main thread may
+                    // still be writing into it), then remove it and leave at once.
+                    if let current {
+                        let doomed = current + ".interrupted"
+                        if rename(current, doomed) == 0 { try? FileManager.default.removeItem(atPath: doomed) }
+                    }
+                    _exit(128 + sig)
                 }
                 source.resume()
                 sources.append(source)

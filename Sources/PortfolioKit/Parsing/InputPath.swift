@@ -8,6 +8,11 @@ public enum InputPath {
         return URL(fileURLWithPath: absolute).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        var st = stat()
+        return lstat(path, &st) == 0 && st.st_mode & S_IFMT == S_IFLNK
+    }
+
     /// A located error when `output` is one of `inputs`, or (for a folder that a run replaces)
     /// holds one of them.
     public static func refuseOverwriting(_ inputs: [String], output: String, isFolder: Bool,

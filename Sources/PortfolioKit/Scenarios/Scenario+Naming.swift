@@ -23,6 +23,7 @@ extension Scenario {
         case "framework": return path == Scenario.defaultFramework
         case "levers": return path == Scenario.defaultLevers
         case "stickingPoints": return path == Scenario.defaultStickingPoints
+        case "districtsFile": return path == Scenario.defaultDistrictsFile
         default: return false
         }
     }

@@ -67,6 +67,9 @@ public struct Scenario: Sendable {
             throw .error(at: r.location(of: r.node("name")!, path: "name"),
                          "name \"\(name)\" must be letters, digits, '-', '_' or '.' (it names the output folder)")
         }
+        guard name.count <= 100 else {
+            throw .error(at: r.location(of: r.node("name")!, path: "name"), "name is \(name.count) characters long; expected at most 100 (it names the output folder)")
+        }
         let base = (file as NSString).deletingLastPathComponent
         func relative(_ p: String) -> String {
             p.hasPrefix("/") || base.isEmpty ? p : (base as NSString).appendingPathComponent(p)
@@ -103,7 +106,14 @@ public struct Scenario: Sendable {
                 var provisions: [String]?
                 if i.has("provisions") {
                     var list: [String] = []
-                    for (n, p) in try i.array("provisions") { list.append(try JSONObjectReader.string(n, file: file, path: p)) }
+                    for (n, p) in try i.array("provisions") {
+                        let id = try JSONObjectReader.string(n, file: file, path: p)
+                        guard !list.contains(id) else { throw .error(at: i.location, "provision \"\(id)\" is listed twice; expected each once") }
+                        list.append(id)
+                    }
+                    guard !list.isEmpty else {
+                        throw .error(at: i.location, "\"provisions\" is empty; expected at least one (leave the key out for all of them)")
+                    }
                     provisions = list
                 }
                 var overrides: [String: Distribution] = [:]

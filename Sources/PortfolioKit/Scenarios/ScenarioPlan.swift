@@ -78,23 +78,31 @@ public struct ScenarioPlan: Sendable {
 
         var effectsByDistrict = [[ActiveEffect]](repeating: [], count: panel.districts.count)
         try rejectDuplicates(scenario.interventions)
+        var applied: [String: SourceLocation] = [:]  // lever|year|district → where, however the district was named
         for intervention in scenario.interventions {
             let at = intervention.location
             guard let lever = levers.lever(intervention.lever) else {
-                throw .error(at: at, "unknown lever \"\(intervention.lever)\"; \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
+                throw .error(at: at, "unknown lever \"\(intervention.lever)\"\(Suggestion.didYouMean(intervention.lever, among: levers.levers.map(\.id))); \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
             }
             guard intervention.year >= panel.years.first!, intervention.year <= scenario.horizon else {
                 throw .error(at: at, "year \(intervention.year) is outside \(panel.years.first!)–\(scenario.horizon); expected a year between the first data year and the horizon")
             }
             if let chosen = intervention.provisions {
                 for p in chosen where !lever.provisions.contains(where: { $0.id == p }) {
-                    throw .error(at: at, "lever \"\(lever.id)\" has no provision \"\(p)\"; \(Suggestion.expectedOneOf(lever.provisions.map(\.id)))")
+                    throw .error(at: at, "lever \"\(lever.id)\" has no provision \"\(p)\"\(Suggestion.didYouMean(p, among: lever.provisions.map(\.id))); \(Suggestion.expectedOneOf(lever.provisions.map(\.id)))")
                 }
             }
             for key in intervention.overrides.keys.sorted() where !lever.allEffectIDs.contains(key) {
                 throw .error(at: at, "lever \"\(lever.id)\" has no effect \"\(key)\" to override; \(Suggestion.expectedOneOf(lever.allEffectIDs))")
             }
             let targets = try resolveTargets(intervention.target, at: at, panel: panel)
+            for d in targets {
+                let key = "\(lever.id)|\(intervention.year)|\(d)"
+                if let first = applied[key] {
+                    throw .error(at: at, "applies \(lever.id) in \(intervention.year) to \(panel.districts[d].name) again (also \(first.path ?? "an earlier intervention"), line \(first.line.map(String.init) ?? "?")); it would apply twice")
+                }
+                applied[key] = at
+            }
             for effect in lever.effects(provisions: intervention.provisions) {
                 for d in targets {
                     let key = mixKey([lever.id, effect.id, panel.districts[d].name, String(intervention.year)])

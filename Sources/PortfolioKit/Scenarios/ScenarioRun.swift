@@ -23,6 +23,11 @@ public struct ScenarioRun: Sendable {
         let framework = try scenario.naming("framework", scenario.framework) { () throws(Diagnostic) in
             try Framework.load(contentsOf: scenario.framework)
         }
+        if let districtsFile = scenario.districtsFile {
+            _ = try scenario.naming("districtsFile", districtsFile) { () throws(Diagnostic) in
+                try InputFile.regularFileSize(districtsFile, limit: InputFile.wholeFileLimit)
+            }
+        }
         let loaded = try scenario.naming("data", scenario.data) { () throws(Diagnostic) in
             try PanelSource.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile, sheet: scenario.sheet)
         }
@@ -35,7 +40,12 @@ public struct ScenarioRun: Sendable {
         try RelaxationBundle.check(points.bundles + scenario.bundles, framework: framework, catalogue: points)
         let catalogueWarnings = try CatalogueCheck.check(panel: loaded.panel, levers: levers, points: points,
                                                          districtsFile: scenario.districtsFile)
-        let events = try scenario.events.map { (path: String) throws(Diagnostic) in try EventTable.load(path: path) }
+        let events = try scenario.events.map { (path: String) throws(Diagnostic) in
+            try scenario.naming("events", path) { () throws(Diagnostic) in try EventTable.load(path: path) }
+        }
+        if let sheet = scenario.sheet, !scenario.data.lowercased().hasSuffix(".xlsx") {
+            throw .error(at: SourceLocation(file: scenario.file, path: "sheet"), "\"\(sheet)\" applies only to an .xlsx data file, and the data is \(scenario.data)")
+        }
         let plan = try ScenarioPlan.resolve(scenario, panel: loaded.panel, levers: levers, stickingPoints: points, events: events)
         let fit: TrajectoryFit
         do throws(TrajectoryModel.FitError) {

@@ -61,6 +61,10 @@ public struct StickingPointCatalogue: Sendable {
                 throw .error(at: r.location, "maximum \(maximum) is outside the scale \(framework.minimumScore)–\(framework.maximumScore)")
             }
             let id = try r.string("id")
+            if let problem = NameRule.problem(id, what: "sticking point id") { throw .error(at: r.location, problem) }
+            if id.isEmpty || id == RelaxationBundle.allName || framework.components.contains(where: { $0.shortName == id }) {
+                throw .error(at: r.location, "sticking point id \"\(id)\" is empty, \"all\" or a component's name; expected an id of its own (reports name components and ceilings side by side)")
+            }
             if points.contains(where: { $0.id == id }) {
                 throw .error(at: r.location, "sticking point id \"\(id)\" is used twice; expected unique ids")
             }

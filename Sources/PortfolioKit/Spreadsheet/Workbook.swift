@@ -27,16 +27,48 @@ struct Workbook {
         }
     }
 
+    /// The largest part read (unzipped): a zip bomb is an error, not an exhausted machine.
+    static let partLimit = 256 << 20
+    /// The deepest XML nesting read (SpreadsheetML needs about 6; the parser recurses per level).
+    static let depthLimit = 256
+
     /// The text of a part of the package (nil when absent).
     func part(_ name: String) throws(Diagnostic) -> XMLIndexer? {
         guard let entry = archive[name] else { return nil }
+        guard entry.uncompressedSize <= Self.partLimit else {
+            throw .error(at: SourceLocation(file: path, path: name), "unzips to \(entry.uncompressedSize) bytes; the limit for one part of a workbook is \(Self.partLimit >> 20) MiB")
+        }
         var data = Data()
         do {
             _ = try archive.extract(entry) { data.append($0) }
         } catch {
             throw .error(at: SourceLocation(file: path, path: name), "cannot be read from the workbook: \(error)")
         }
+        guard Self.nestingDepth(data) <= Self.depthLimit else {
+            throw .error(at: SourceLocation(file: path, path: name), "XML nested deeper than \(Self.depthLimit) levels; expected a workbook's sheet")
+        }
         return XMLHash.config { $0.shouldProcessNamespaces = true }.parse(data)
+    }
+
+    /// The deepest element nesting in XML bytes (tags counted, not validated).
+    static func nestingDepth(_ data: Data) -> Int {
+        var depth = 0, deepest = 0
+        data.withUnsafeBytes { (b: UnsafeRawBufferPointer) in
+            var i = 0
+            while i < b.count {
+                if b[i] == UInt8(ascii: "<"), i + 1 < b.count {
+                    let next = b[i + 1]
+                    if next == UInt8(ascii: "/") { depth -= 1 } else if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") {
+                        var j = i + 1
+                        while j < b.count && b[j] != UInt8(ascii: ">") { j += 1 }
+                        if j < b.count && b[j - 1] != UInt8(ascii: "/") { depth += 1; deepest = max(deepest, depth) }
+                        i = j
+                    }
+                }
+                i += 1
+            }
+        }
+        return deepest
     }
 
     /// The sheet's name and its rows: `sheet` by name, else the first sheet.
@@ -60,12 +92,16 @@ struct Workbook {
         }
         let shared = try sharedStrings()
         var rows: [Row] = []
+        var previousRow = 0
         for row in xml["worksheet"]["sheetData"]["row"].all {
-            guard let n = row.element?.attribute(by: "r")?.text, let number = Int(n) else { continue }
+            // `r` is optional in the format: a row without it follows the previous one, a cell without it the previous cell.
+            let number = row.element?.attribute(by: "r").flatMap { Int($0.text) } ?? previousRow + 1
+            previousRow = number
             var cells: [String] = []
             for cell in row["c"].all {
-                guard let reference = cell.element?.attribute(by: "r")?.text, let column = Self.column(of: reference) else { continue }
-                let text = Self.text(of: cell, shared: shared)
+                let column = cell.element?.attribute(by: "r").flatMap { Self.column(of: $0.text) } ?? cells.count + 1
+                let at = SourceLocation(file: path, path: "sheet \"\(chosen.0)\" cell \(Self.letters(column))\(number)")
+                let text = try Self.text(of: cell, shared: shared, at: at)
                 if cells.count < column { cells += Array(repeating: "", count: column - cells.count) }
                 cells[column - 1] = text
             }
@@ -92,12 +128,23 @@ struct Workbook {
         }
     }
 
-    /// A cell's text: a shared or inline string, a boolean, or a number (whole numbers without `.0`).
-    static func text(of cell: XMLIndexer, shared: [String]) -> String {
+    /// A cell's text: a shared or inline string, or a number (whole numbers without `.0`). A
+    /// boolean, an error value, a formula with no saved value or a missing shared string is a
+    /// located error: read as anything else it would change a rating silently.
+    static func text(of cell: XMLIndexer, shared: [String], at: SourceLocation) throws(Diagnostic) -> String {
         let type = cell.element?.attribute(by: "t")?.text ?? "n"
         let value = cell["v"].element?.text ?? ""
+        if cell["f"].element != nil && value.isEmpty {
+            throw .error(at: at, "holds a formula with no saved value; expected a value (open and save the workbook in a spreadsheet app, or paste values)")
+        }
         switch type {
-        case "s": return Int(value).flatMap { $0 >= 0 && $0 < shared.count ? shared[$0] : nil } ?? ""
+        case "s":
+            guard let i = Int(value), i >= 0, i < shared.count else {
+                throw .error(at: at, "refers to shared string \(value), which the workbook does not have (it has \(shared.count)); expected a readable workbook")
+            }
+            return shared[i]
+        case "b": throw .error(at: at, "holds TRUE/FALSE; expected a number or text")
+        case "e": throw .error(at: at, "holds the error value \(value); expected a number or text")
         case "inlineStr":
             let runs = cell["is"]["r"].all.compactMap { $0["t"].element?.text }
             return runs.isEmpty ? (cell["is"]["t"].element?.text ?? "") : runs.joined()

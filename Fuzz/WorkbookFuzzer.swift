@@ -1,0 +1,30 @@
+import Foundation
+
+// libFuzzer target: the .xlsx reader (ZIPFoundation + SWXMLHash + the panel checks) on arbitrary
+// bytes written to a temporary .xlsx file. Any input may be rejected with a Diagnostic; none may
+// crash. Seeds in Fuzz/corpus/workbook are small workbooks written by openpyxl. Built by Fuzz/run.sh.
+
+let tinyFramework: Framework = {
+    let json = """
+        {"components": [{"id": "A", "shortName": "Alpha"}, {"id": "B", "shortName": "Beta"}],
+         "elements": [{"id": "a1", "component": "A"}, {"id": "a2", "component": "A"}, {"id": "b1", "component": "B"}],
+         "levels": [{"value": 1, "label": "low"}, {"value": 2, "label": "mid"}, {"value": 3, "label": "high"}],
+         "inProgressThreshold": 2, "advancedRule": {"atLeast": 1}}
+        """
+    return try! Framework.decode(try! JSONParser.parse(Array(json.utf8), file: "tiny.json"), file: "tiny.json")
+}()
+
+let scratch = NSTemporaryDirectory() + "workbook-fuzz-\(getpid()).xlsx"
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzWorkbook(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
+    let data = start.map { Data(bytes: $0, count: count) } ?? Data()
+    guard FileManager.default.createFile(atPath: scratch, contents: data) else { return 0 }
+    do {
+        let result = try PanelSource.load(path: scratch, framework: tinyFramework)
+        _ = PanelDescription(result.panel)
+    } catch {
+        _ = error.description
+    }
+    return 0
+}
