@@ -97,6 +97,10 @@ public struct ScenarioPlan: Sendable {
             }
             let targets = try resolveTargets(intervention.target, at: at, panel: panel)
             for d in targets {
+                let latest = panel.latestSnapshot(ofDistrict: d).year
+                guard intervention.year > latest else {
+                    throw .error(at: at, "year \(intervention.year) is not after \(panel.districts[d].name)'s latest snapshot (\(latest)): effects act only on projected years, so part of this lever would be silently lost; expected a year after \(latest) (asking what would have happened from an earlier year needs a retrospective run, not available yet)")
+                }
                 let key = "\(lever.id)|\(intervention.year)|\(d)"
                 if let first = applied[key] {
                     throw .error(at: at, "applies \(lever.id) in \(intervention.year) to \(panel.districts[d].name) again (also \(first.path ?? "an earlier intervention"), line \(first.line.map(String.init) ?? "?")); it would apply twice")
