@@ -1,16 +1,6 @@
 // libFuzzer target: the panel loader (strict CSV reader + panel checks) on arbitrary bytes.
 // Any input may be rejected with a Diagnostic; none may crash. Built by Fuzz/run.sh.
 
-let tinyFramework: Framework = {
-    let json = """
-        {"components": [{"id": "A", "shortName": "Alpha"}, {"id": "B", "shortName": "Beta"}],
-         "elements": [{"id": "a1", "component": "A"}, {"id": "a2", "component": "A"}, {"id": "b1", "component": "B"}],
-         "levels": [{"value": 1, "label": "low"}, {"value": 2, "label": "mid"}, {"value": 3, "label": "high"}],
-         "inProgressThreshold": 2, "advancedRule": {"atLeast": 1}}
-        """
-    return try! Framework.decode(try! JSONParser.parse(Array(json.utf8), file: "tiny.json"), file: "tiny.json")
-}()
-
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPanel(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let bytes = start.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? []

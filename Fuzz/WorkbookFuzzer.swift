@@ -4,16 +4,6 @@ import Foundation
 // bytes written to a temporary .xlsx file. Any input may be rejected with a Diagnostic; none may
 // crash. Seeds in Fuzz/corpus/workbook are small workbooks written by openpyxl. Built by Fuzz/run.sh.
 
-let tinyFramework: Framework = {
-    let json = """
-        {"components": [{"id": "A", "shortName": "Alpha"}, {"id": "B", "shortName": "Beta"}],
-         "elements": [{"id": "a1", "component": "A"}, {"id": "a2", "component": "A"}, {"id": "b1", "component": "B"}],
-         "levels": [{"value": 1, "label": "low"}, {"value": 2, "label": "mid"}, {"value": 3, "label": "high"}],
-         "inProgressThreshold": 2, "advancedRule": {"atLeast": 1}}
-        """
-    return try! Framework.decode(try! JSONParser.parse(Array(json.utf8), file: "tiny.json"), file: "tiny.json")
-}()
-
 let scratch = NSTemporaryDirectory() + "workbook-fuzz-\(getpid()).xlsx"
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -31,7 +31,7 @@ build() {
     | grep -v "Cannot export local symbol" || true
   [ -x "$out/$name" ] || { echo "build of $name failed"; exit 1; }
 }
-build panel-fuzzer "${common[@]}" Fuzz/PanelFuzzer.swift
+build panel-fuzzer "${common[@]}" Fuzz/TinyFramework.swift Fuzz/PanelFuzzer.swift
 build scenario-fuzzer "${common[@]}" "${scenario[@]}" Fuzz/ScenarioFuzzer.swift
 
 # The workbook reader needs its two packages: each is compiled (instrumented) as a static
@@ -45,7 +45,7 @@ library() {
 }
 library ZIPFoundation -Xcc -D_GNU_SOURCE=1 -swift-version 5 -I .build/checkouts/ZIPFoundation/Sources/CZLib .build/checkouts/ZIPFoundation/Sources/ZIPFoundation/*.swift
 library SWXMLHash $(find .build/checkouts/SWXMLHash/Source -name '*.swift')
-build workbook-fuzzer "${common[@]}" $lib/Spreadsheet/*.swift Fuzz/WorkbookFuzzer.swift \
+build workbook-fuzzer "${common[@]}" $lib/Spreadsheet/*.swift Fuzz/TinyFramework.swift Fuzz/WorkbookFuzzer.swift \
   -I "$out" -I .build/checkouts/ZIPFoundation/Sources/CZLib -L "$out" -lZIPFoundation -lSWXMLHash -lz
 mkdir -p Fuzz/corpus/workbook
 

@@ -102,10 +102,16 @@ struct Workbook {
         for row in xml["worksheet"]["sheetData"]["row"].all {
             // `r` is optional in the format: a row without it follows the previous one, a cell without it the previous cell.
             let number = row.element?.attribute(by: "r").flatMap { Int($0.text) } ?? previousRow + 1
+            guard number >= 1, number <= Self.maximumRow else {
+                throw .error(at: SourceLocation(file: path, path: "sheet \"\(chosen.0)\""), "row number \(number) is outside 1–\(Self.maximumRow); expected a workbook's row")
+            }
             previousRow = number
             var cells: [String] = []
             for cell in row["c"].all {
-                let column = cell.element?.attribute(by: "r").flatMap { Self.column(of: $0.text) } ?? cells.count + 1
+                let reference = cell.element?.attribute(by: "r")?.text
+                guard let column = reference.map({ Self.column(of: $0) }) ?? cells.count + 1, column <= Self.maximumColumn else {
+                    throw .error(at: SourceLocation(file: path, path: "sheet \"\(chosen.0)\" row \(number)"), "cell reference \(NameRule.quoted(reference ?? "")) is not a column A–XFD; expected a workbook's cell")
+                }
                 let at = SourceLocation(file: path, path: "sheet \"\(chosen.0)\" cell \(Self.letters(column))\(number)")
                 let text = try Self.text(of: cell, shared: shared, at: at)
                 if cells.count < column { cells += Array(repeating: "", count: column - cells.count) }
@@ -161,12 +167,18 @@ struct Workbook {
         }
     }
 
-    /// The 1-based column of a cell reference (`C17` → 3).
+    /// A spreadsheet's limits (Excel's): columns A…XFD and rows 1…1,048,576.
+    static let maximumColumn = 16_384
+    static let maximumRow = 1_048_576
+
+    /// The 1-based column of a cell reference (`C17` → 3); nil when it has no letters or names a
+    /// column beyond `maximumColumn` (a fuzzer found `ZZZZZZZZZZZZZZ…` overflowing Int).
     static func column(of reference: String) -> Int? {
         var n = 0
         for c in reference.uppercased().unicodeScalars {
             guard c.value >= 65 && c.value <= 90 else { break }
             n = n * 26 + Int(c.value - 64)
+            if n > maximumColumn { return nil }
         }
         return n > 0 ? n : nil
     }
