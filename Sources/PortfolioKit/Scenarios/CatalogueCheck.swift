@@ -11,7 +11,7 @@ enum CatalogueCheck {
         for lever in levers.levers {
             for effect in lever.effects + lever.provisions.flatMap(\.effects) where effect.kind == .liftCeiling {
                 for id in effect.stickingPoints where !ids.contains(id) {
-                    throw .error(at: SourceLocation(file: levers.file, path: "lever \(lever.id), effect \(effect.id)"),
+                    throw .error(at: effect.location ?? SourceLocation(file: levers.file, path: "lever \(lever.id), effect \(effect.id)"),
                                  "lifts unknown sticking point \"\(id)\"\(Suggestion.didYouMean(id, among: ids)); \(Suggestion.expectedOneOf(ids))")
                 }
             }

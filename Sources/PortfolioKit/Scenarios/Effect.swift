@@ -36,4 +36,11 @@ public struct Effect: Equatable, Sendable {
     public var stickingPoints: [String]
     /// Why this size: the stated assumption and its source.
     public var reason: String
+    /// Where the effect is written (for errors found once every file is loaded); nil when built in
+    /// code. Not part of equality: the same effect read from two files is the same effect.
+    public var location: SourceLocation? {
+        get { written.value }
+        set { written.value = newValue }
+    }
+    var written = Unequated<SourceLocation?>(value: nil)
 }

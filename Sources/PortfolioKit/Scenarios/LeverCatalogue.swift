@@ -74,8 +74,10 @@ public struct LeverCatalogue: Sendable {
         if kind == .liftCeiling && points.isEmpty {
             throw .error(at: r.location, "a lift-ceiling effect needs \"stickingPoints\": the ids of the ceilings it lifts")
         }
-        return Effect(id: try r.string("id"), kind: kind, targets: targets, size: size, lag: lag, ramp: ramp,
-                      duration: duration, stickingPoints: points, reason: try r.optionalString("reason") ?? "")
+        var effect = Effect(id: try r.string("id"), kind: kind, targets: targets, size: size, lag: lag, ramp: ramp,
+                            duration: duration, stickingPoints: points, reason: try r.optionalString("reason") ?? "")
+        effect.location = r.location
+        return effect
     }
 
     /// `"all"`, `{"components": [...]}` or `{"elements": [...]}`, every name checked against the framework.
