@@ -74,6 +74,9 @@ extension Simulate {
                                          attribution: !attribution.skipAttribution)
                 try InputPath.refuseOverwriting(([baseline] + alternatives).flatMap { $0.inputFiles.map(\.path) },
                                                 output: out ?? "Results/compare-\(baseline.scenario.name)", isFolder: true)
+                for run in [baseline] + alternatives where !attribution.skipAttribution {
+                    try attribution.check(firstProjected: run.firstProjectedYear, horizon: run.plan.horizon, scenario: run.scenario.name)
+                }
                 try OutputDirectory(out ?? "Results/compare-\(baseline.scenario.name)").checkWritable()
                 let n = monteCarlo.draws ?? baseline.scenario.draws, s = monteCarlo.seed ?? baseline.scenario.seed
                 let bar = ProgressBar("Projecting \(1 + alternatives.count) scenarios")
@@ -100,7 +103,6 @@ extension Simulate {
                 if !attribution.skipAttribution {
                     // Every scenario's attribution on the same draws, one file per kind with the scenario column.
                     for (run, result) in zip([baseline] + alternatives, [base] + results) {
-                        try attribution.check(firstProjected: run.firstProjectedYear, horizon: run.plan.horizon, scenario: run.scenario.name)
                         let files = AttributionReport.files(attribution.attribute(run, result: result, threads: monteCarlo.threads),
                                                             scenario: result.scenario)
                         if attributionFiles.isEmpty { attributionFiles = files; continue }

@@ -40,11 +40,12 @@ extension Simulate {
                 let prepared = try ScenarioRun.prepare(scenario)
                 try InputPath.refuseOverwriting(prepared.inputFiles.map(\.path), output: out ?? "Results/\(prepared.scenario.name)",
                                                 isFolder: true)
-                try OutputDirectory(out ?? "Results/\(prepared.scenario.name)").checkWritable()
                 try attribution.check(firstProjected: prepared.firstProjectedYear, horizon: prepared.plan.horizon,
                                       scenario: prepared.scenario.name)
                 try prepared.checkBudget(draws: monteCarlo.draws, threads: monteCarlo.threads, trajectories: trajectories,
                                          attribution: !attribution.skipAttribution)
+                // Last of the checks: it takes the folder's lock (and creates its parent).
+                try OutputDirectory(out ?? "Results/\(prepared.scenario.name)").checkWritable()
                 for warning in prepared.warnings { Console.error(warning.description) }
                 let bar = ProgressBar("Projecting \(prepared.scenario.name)")
                 let result = prepared.project(draws: monteCarlo.draws, seed: monteCarlo.seed, trajectories: trajectories,

@@ -27,6 +27,9 @@ final class CoalitionBank {
 
     var componentCount: Int { forecaster.framework.components.count }
 
+    /// Per draw, the advanced-year index with nothing relaxed (shared by every bundle and search).
+    private(set) lazy var unrelaxedIndices: [Int] = advancedIndices(relaxedMask: 0, liftMask: 0)
+
     init(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, draws: Int, seed: UInt64,
          ceilings: [String], benchmark: [Double]) {
         forecaster = f

@@ -94,7 +94,7 @@ struct CoalitionGame {
 
     /// The paired gains of relaxing a bundle.
     func bundleGain(_ name: String, relaxedMask: UInt64, liftMask: UInt64, district: String) -> BundleGain {
-        let none = bank.advancedIndices(relaxedMask: 0, liftMask: 0)
+        let none = bank.unrelaxedIndices
         let relaxed = bank.advancedIndices(relaxedMask: relaxedMask, liftMask: liftMask)
         let count = yearCount
         let pGain = MonteCarloMean(zip(none, relaxed).map { Double(($1 < count ? 1 : 0) - ($0 < count ? 1 : 0)) })

@@ -28,8 +28,8 @@ public struct ComponentOutlook: Equatable, Sendable {
         }
     }
 
-    /// The smallest year by which a share p of the draws has arrived (nil: not by the horizon),
-    /// as `DistrictProjection.advancedYearQuantile`.
+    /// The smallest year by which a share p of the draws has arrived (nil: not by the horizon);
+    /// also `DistrictProjection.advancedYearQuantile`.
     static func yearQuantile(_ years: [Int?], _ p: Double) -> Int? {
         guard !years.isEmpty else { return nil }
         let sorted = years.map { $0 ?? Int.max }.sorted()

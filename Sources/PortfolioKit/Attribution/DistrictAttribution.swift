@@ -20,9 +20,7 @@ public struct DistrictAttribution: Sendable {
         let fw = f.framework
         let horizon = p.years.last ?? p.latestYear
         let holding = plan.stickingPoints.filter { point in
-            let lift = plan.effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(point.id) }
-                .map(\.onset).min() ?? Int.max
-            return lift > p.latestYear + 1 && p.latestYear < horizon  // holds in some projected year
+            return plan.liftYear(of: point.id) > p.latestYear + 1 && p.latestYear < horizon  // holds in some projected year
         }.map(\.id)
         let benchmark = fw.components.indices.map { options.benchmark.pace(f, district: plan.district, component: $0) }
         let bank = CoalitionBank(f, plan, horizon: horizon, draws: draws, seed: seed, ceilings: holding, benchmark: benchmark)

@@ -32,7 +32,8 @@ struct PaceSearch {
             .max() ?? 0
         let top = components.isEmpty ? 0 : max(0, Int((bound * 100).rounded(.up)))
         func p(_ h: Int) -> Double { probability(hundredths: h, relaxedMask: relaxedMask, liftMask: liftMask) }
-        let unrelaxed = probability(hundredths: 0, relaxedMask: 0, liftMask: 0)
+        let targetIndex = bank.base(lifted: 0).years.firstIndex(of: targetYear).map { $0 + 1 } ?? 0
+        let unrelaxed = Double(bank.unrelaxedIndices.filter { $0 < targetIndex }.count) / Double(bank.draws)
         if unrelaxed >= PaceRequirement.targetProbability {  // P only grows with relaxing: nothing is needed
             return PaceRequirement(district: districtName, relaxed: name, targetYear: targetYear, requiredPace: 0,
                                    ownPace: ownPace, reachable: true, pAtRequired: unrelaxed, pUnrelaxed: unrelaxed)

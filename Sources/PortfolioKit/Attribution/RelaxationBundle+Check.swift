@@ -19,7 +19,7 @@ extension RelaxationBundle {
             for (j, p) in b.stickingPoints.enumerated() {
                 let at = j < b.pointLocations.count ? b.pointLocations[j] : at
                 guard components.contains(p) || ceilings.contains(p) else {
-                    throw .error(at: at, "bundle \"\(b.name)\": unknown sticking point \"\(p)\"; expected a component (\(components.joined(separator: ", "))) or a ceiling (\(ceilings.joined(separator: ", ")))")
+                    throw .error(at: at, "bundle \"\(b.name)\": unknown sticking point \"\(p)\"\(Suggestion.didYouMean(p, among: components + ceilings)); expected a component (\(components.joined(separator: ", "))) or a ceiling (\(ceilings.joined(separator: ", ")))")
                 }
                 guard seen.insert(p).inserted else { throw .error(at: at, "bundle \"\(b.name)\" names \"\(p)\" twice") }
             }

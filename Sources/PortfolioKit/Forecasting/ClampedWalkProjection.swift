@@ -52,8 +52,7 @@ public enum ClampedWalkProjection {
                 if relaxation.freedComponents.contains(componentOf[e]) { continue }  // a relaxed component is free
                 cap[e] = max(point.maximum, start[e])
             }
-            let lift = plan.effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(point.id) }
-                .map(\.onset).min() ?? Int.max
+            let lift = plan.liftYear(of: point.id)
             ceilings.append(Ceiling(cap: cap, until: lift))
         }
         // Upper bound of each slot each year: the scale's top or the lowest ceiling that holds

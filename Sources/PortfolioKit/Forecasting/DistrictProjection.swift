@@ -38,12 +38,7 @@ public struct DistrictProjection: Sendable {
     }
 
     /// The smallest year by which at least a share `p` of draws are advanced; nil if not reached by the horizon.
-    public func advancedYearQuantile(_ p: Double) -> Int? {
-        let years = advancedYear.map { $0 ?? Int.max }.sorted()
-        let index = max(0, Int((p * Double(years.count)).rounded(.up)) - 1)
-        let y = years[min(index, years.count - 1)]
-        return y == Int.max ? nil : y
-    }
+    public func advancedYearQuantile(_ p: Double) -> Int? { ComponentOutlook.yearQuantile(advancedYear, p) }
 }
 
 /// A scenario's projection of every selected district.

@@ -124,8 +124,7 @@ final class IntegerProjectionSetup {
                 if relaxation.freedComponents.contains(componentOf[e]) { continue }
                 cap[e] = grid.levelAtOrBelow(max(point.maximum, start[e]))
             }
-            let lift = plan.effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(point.id) }
-                .map(\.onset).min() ?? Int.max
+            let lift = plan.liftYear(of: point.id)
             out.append(Ceiling(id: point.id, latentCap: cap, liftYear: lift))
         }
         return out

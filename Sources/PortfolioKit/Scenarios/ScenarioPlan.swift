@@ -31,6 +31,12 @@ public struct ScenarioPlan: Sendable {
             self.background = background
             self.relaxation = relaxation
         }
+
+        /// The first year sticking point `id` no longer holds: the earliest onset of a lift-ceiling
+        /// effect naming it (`Int.max` when none does).
+        public func liftYear(of id: String) -> Int {
+            effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(id) }.map(\.onset).min() ?? Int.max
+        }
     }
 
     public var districts: [DistrictPlan]
