@@ -85,16 +85,19 @@ import Testing
     }
 
     /// The binned percentiles equal the sort-based definition exactly (type 7), on samples with
-    /// ties, values on the bounds, and lengths that are not multiples of four.
+    /// ties, values on the bounds, a few distinct values (read off single-valued bins), distinct
+    /// values sharing a bin (sorted), and lengths that are not multiples of four.
     @Test func binnedPercentilesEqualSortedPercentiles() {
         var rng = SeededGenerator(seed: 77)
         for n in [64, 65, 101, 1_000, 10_007] {
-            for shape in 0..<3 {
+            for shape in 0..<4 {
                 let values: [Double] = (0..<n).map { _ in
                     switch shape {
                     case 0: return 1 + 4 * rng.uniform()
                     case 1: return min(5, max(1, 3 + 0.2 * rng.normal()))
-                    default: return [1.0, 2.5, 2.5, 5.0][Int(rng.next() % 4)]
+                    case 2: return [1.0, 2.5, 2.5, 5.0][Int(rng.next() % 4)]
+                    // Distinct values sharing a bin beside bins holding one value each.
+                    default: return [1.0, 2.5, 2.5 + 1e-9, 2.5 + 2e-9, 3.0, 5.0][Int(rng.next() % 6)]
                     }
                 }
                 var workspace = QuantileWorkspace(sampleSize: n)

@@ -33,7 +33,7 @@ extension IntegerProjectionState {
         var before = (0..<k).map { SIMDMask<SIMD4<Int64>>(repeating: s.startComponents[$0] >= s.threshold) }
         if s.advancedNow { for i in 0..<lanes { advancedYear[r0 + i] = s.startYear } }
         let bottom = Lanes(repeating: s.grid.lowest - s.grid.halfCell), top = Lanes(repeating: s.grid.cellTop(s.grid.highest))
-        let lowest = s.grid.lowest, inverse = 1 / unit, topIndex = Double(s.grid.values.count - 1)
+        let lowest = s.grid.lowest, inverse = 1 / unit, topIndex = Lanes(repeating: Double(s.grid.values.count - 1))
         var crossedNow = [SIMDMask<SIMD4<Int64>>](repeating: .init(repeating: false), count: k)
         for yi in s.years.indices {
             if s.persistence < 1 {
@@ -53,9 +53,7 @@ extension IntegerProjectionState {
                 let move = effective.replacing(with: effective * s.unstalledBoost, where: effective .> 0)
                 var sum = Lanes.zero
                 for j in s.componentStart[c]..<s.componentStart[c + 1] {
-                    let moved = latent[j] + move
-                    let x = moved.replacing(with: bottom, where: bottom .> moved)
-                    let y = x.replacing(with: top, where: top .< x)
+                    let y = Self.lanesMin(Self.lanesMax(latent[j] + move, bottom), top)
                     latent[j] = y
                     sum += lowest + unit * Self.levelIndex((y - lowest) * inverse + 0.5, top: topIndex)
                 }
@@ -80,13 +78,34 @@ extension IntegerProjectionState {
 
     /// min(⌊v⌋, top) lane-wise for 0 ≤ v < 2⁵¹, exactly the scalar path's min(Double(Int(v)), top):
     /// adding and subtracting 2⁵² rounds to the nearest integer (ties to even), and one step down
-    /// where that went above v gives the floor — no per-lane conversion to Int.
+    /// where that went above v gives the floor — no per-lane conversion to Int (SSE2 has none
+    /// without a range check).
     @inline(__always)
-    static func levelIndex(_ v: Lanes, top: Double) -> Lanes {
+    static func levelIndex(_ v: Lanes, top: Lanes) -> Lanes {
         let magic = Lanes(repeating: 0x1p52)
         let nearest = (v + magic) - magic
-        let floor = nearest.replacing(with: nearest - 1, where: nearest .> v)
-        return floor.replacing(with: Lanes(repeating: top), where: floor .> top)
+        return lanesMin(nearest - lanesOne(where: nearest, above: v), top)
+    }
+
+    // Lane-wise min, max and a 0/1 comparison written as per-lane selects: LLVM turns these into
+    // one minpd/maxpd/cmppd+andpd each, where `replacing(with:where:)` costs a four-instruction
+    // blend (measured: the element step went from about 19 to 11 instructions per element-year).
+    // They agree with Swift's `min`/`max` on Doubles here (no NaN reaches them; equal values are equal).
+
+    @inline(__always)
+    static func lanesMin(_ a: Lanes, _ b: Lanes) -> Lanes {
+        Lanes(a[0] < b[0] ? a[0] : b[0], a[1] < b[1] ? a[1] : b[1], a[2] < b[2] ? a[2] : b[2], a[3] < b[3] ? a[3] : b[3])
+    }
+
+    @inline(__always)
+    static func lanesMax(_ a: Lanes, _ b: Lanes) -> Lanes {
+        Lanes(a[0] > b[0] ? a[0] : b[0], a[1] > b[1] ? a[1] : b[1], a[2] > b[2] ? a[2] : b[2], a[3] > b[3] ? a[3] : b[3])
+    }
+
+    /// 1 in the lanes where a > b, else 0.
+    @inline(__always)
+    static func lanesOne(where a: Lanes, above b: Lanes) -> Lanes {
+        Lanes(a[0] > b[0] ? 1 : 0, a[1] > b[1] ? 1 : 0, a[2] > b[2] ? 1 : 0, a[3] > b[3] ? 1 : 0)
     }
 
     /// Keep the lanes' values of one measure in one year.

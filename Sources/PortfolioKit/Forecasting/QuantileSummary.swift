@@ -25,70 +25,31 @@ public struct QuantileSummary: Equatable, Sendable {
     }
 
     /// The same summary of values known to lie in [lower, upper], without sorting them all —
-    /// the projection summarises millions of samples. One pass counts the values into bins;
-    /// a second collects only the few bins holding the six order statistics type 7 needs, and
-    /// only those are sorted. Exact: equal to `init(_:)` except for the summation order of the mean.
+    /// the projection summarises millions of samples. One pass counts the values into bins and
+    /// keeps each bin's smallest and largest value; an order statistic in a bin holding one
+    /// distinct value is that value. The integer projection's measures take few distinct values
+    /// (a component's score is a sum of levels over its element count), so that is the common
+    /// case; otherwise a second pass collects only the bins holding the six order statistics type
+    /// 7 needs, and only those are sorted. Exact: equal to `init(_:)` except for the summation
+    /// order of the mean.
     static func binned(_ values: UnsafeBufferPointer<Double>, within lower: Double, _ upper: Double,
                        workspace w: inout QuantileWorkspace) -> QuantileSummary {
         let n = values.count
         guard n >= 64, upper > lower else { return QuantileSummary(Array(values)) }
-        let bins = w.counts.count / 4
-        let scale = Double(bins) / (upper - lower)
-        @inline(__always) func bin(_ v: Double) -> Int { min(max(Int((v - lower) * scale), 0), bins - 1) }
-        // Four interleaved histograms and four partial sums: neighbouring values often share a
-        // bin, and one counter (or one running sum) would make every step wait for the last.
-        var sums = SIMD4<Double>.zero
-        w.counts.withUnsafeMutableBufferPointer { counts in
-            for b in 0..<(4 * bins) { counts[b] = 0 }
-            var i = 0
-            while i + 4 <= n {
-                let v = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
-                sums += v
-                counts[bin(v[0])] &+= 1
-                counts[bins + bin(v[1])] &+= 1
-                counts[2 * bins + bin(v[2])] &+= 1
-                counts[3 * bins + bin(v[3])] &+= 1
-                i += 4
-            }
-            while i < n { sums[0] += values[i]; counts[bin(values[i])] &+= 1; i += 1 }
-            for b in 0..<bins { counts[b] &+= counts[bins + b] &+ counts[2 * bins + b] &+ counts[3 * bins + b] }
-        }
-        let sum = sums.sum()
+        let sum = w.histogram(values, within: lower, upper)
         // The order statistics needed: ⌊h⌋ and ⌊h⌋ + 1 for each probability, ascending.
         var ranks: [Int] = []
         for p in QuantileSummary.probabilities {
             let r = Int((Double(n - 1) * p).rounded(.down))
             ranks.append(r); ranks.append(min(r + 1, n - 1))
         }
-        // Locate each rank's bin and the number of values in the bins below it.
-        var rankBin = [Int](repeating: 0, count: ranks.count)
-        var below = [Int](repeating: 0, count: ranks.count)
-        var cumulative = 0, b = 0
-        for (i, r) in ranks.enumerated() {
-            while cumulative + Int(w.counts[b]) <= r { cumulative += Int(w.counts[b]); b += 1 }
-            rankBin[i] = b; below[i] = cumulative
-        }
-        var slots = 0
-        for b in rankBin where w.slotOfBin[b] < 0 {
-            w.slotOfBin[b] = slots
-            w.gathered[slots].removeAll(keepingCapacity: true)
-            slots += 1
-        }
-        w.slotOfBin.withUnsafeBufferPointer { slotOfBin in
-            for v in values {
-                let s = slotOfBin[bin(v)]
-                if s >= 0 { w.gathered[s].append(v) }
-            }
-        }
-        for s in 0..<slots { w.gathered[s].sort() }
-        func order(_ i: Int) -> Double { w.gathered[w.slotOfBin[rankBin[i]]][ranks[i] - below[i]] }
+        let statistics = w.orderStatistics(ranks, of: values, within: lower, upper)
         var q = [Double](repeating: 0, count: 3)
         for (j, p) in QuantileSummary.probabilities.enumerated() {
             let h = Double(n - 1) * p
-            let lo = order(2 * j), hi = order(2 * j + 1)
+            let lo = statistics[2 * j], hi = statistics[2 * j + 1]
             q[j] = lo + (h - h.rounded(.down)) * (hi - lo)
         }
-        for b in rankBin { w.slotOfBin[b] = -1 }
         return QuantileSummary(mean: sum / Double(n), p10: q[0], p50: q[1], p90: q[2])
     }
 
@@ -100,6 +61,9 @@ public struct QuantileSummary: Equatable, Sendable {
 /// Reusable buffers for `QuantileSummary`'s binned selection (one per thread).
 struct QuantileWorkspace {
     var counts: [Int32]
+    /// Per bin, the smallest and largest value counted in the last `histogram`.
+    var low: [Double]
+    var high: [Double]
     var slotOfBin: [Int]
     var gathered: [[Double]]
 
@@ -107,7 +71,88 @@ struct QuantileWorkspace {
     init(sampleSize: Int) {
         let bins = min(1024, max(64, sampleSize / 8))
         counts = [Int32](repeating: 0, count: 4 * bins)
+        low = [Double](repeating: .infinity, count: bins)
+        high = [Double](repeating: -.infinity, count: bins)
         slotOfBin = [Int](repeating: -1, count: bins)
         gathered = [[Double]](repeating: [], count: 2 * QuantileSummary.probabilities.count)
+    }
+
+    var bins: Int { low.count }
+
+    /// The bin of `v`: bins of width 1/`scale` from `lower`, the outermost taking what lies beyond.
+    @inline(__always)
+    static func bin(_ v: Double, lower: Double, scale: Double, bins: Int) -> Int {
+        min(max(Int((v - lower) * scale), 0), bins - 1)
+    }
+
+    /// Count `values` into the bins (`counts[0..<bins]`), keep each bin's extremes, and return their sum.
+    mutating func histogram(_ values: UnsafeBufferPointer<Double>, within lower: Double, _ upper: Double) -> Double {
+        let bins = self.bins, n = values.count
+        let scale = Double(bins) / (upper - lower)
+        // Four interleaved histograms and four partial sums: neighbouring values often share a
+        // bin, and one counter (or one running sum) would make every step wait for the last.
+        var sums = SIMD4<Double>.zero
+        counts.withUnsafeMutableBufferPointer { counts in
+            low.withUnsafeMutableBufferPointer { low in
+                high.withUnsafeMutableBufferPointer { high in
+                    for b in 0..<(4 * bins) { counts[b] = 0 }
+                    for b in 0..<bins { low[b] = .infinity; high[b] = -.infinity }
+                    @inline(__always) func count(_ v: Double, copy: Int) {
+                        let b = Self.bin(v, lower: lower, scale: scale, bins: bins)
+                        counts[copy * bins + b] &+= 1
+                        if v < low[b] { low[b] = v }
+                        if v > high[b] { high[b] = v }
+                    }
+                    var i = 0
+                    while i + 4 <= n {
+                        let v = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
+                        sums += v
+                        for lane in 0..<4 { count(v[lane], copy: lane) }
+                        i += 4
+                    }
+                    while i < n { sums[0] += values[i]; count(values[i], copy: 0); i += 1 }
+                    for b in 0..<bins { counts[b] &+= counts[bins + b] &+ counts[2 * bins + b] &+ counts[3 * bins + b] }
+                }
+            }
+        }
+        return sums.sum()
+    }
+
+    /// The order statistics of the given ascending ranks (0-based) of the values last counted by
+    /// `histogram`: read off a bin holding one distinct value, else found by sorting that bin's values.
+    mutating func orderStatistics(_ ranks: [Int], of values: UnsafeBufferPointer<Double>,
+                                  within lower: Double, _ upper: Double) -> [Double] {
+        // Locate each rank's bin and the number of values in the bins below it.
+        var rankBin = [Int](repeating: 0, count: ranks.count)
+        var below = [Int](repeating: 0, count: ranks.count)
+        var cumulative = 0, b = 0
+        for (i, r) in ranks.enumerated() {
+            while cumulative + Int(counts[b]) <= r { cumulative += Int(counts[b]); b += 1 }
+            rankBin[i] = b; below[i] = cumulative
+        }
+        var slots = 0
+        for b in rankBin where low[b] != high[b] && slotOfBin[b] < 0 {
+            slotOfBin[b] = slots
+            gathered[slots].removeAll(keepingCapacity: true)
+            slots += 1
+        }
+        if slots > 0 { gather(values, scale: Double(bins) / (upper - lower), lower: lower) }
+        for s in 0..<slots { gathered[s].sort() }
+        let statistics = ranks.indices.map { i in
+            low[rankBin[i]] == high[rankBin[i]] ? low[rankBin[i]] : gathered[slotOfBin[rankBin[i]]][ranks[i] - below[i]]
+        }
+        for b in rankBin { slotOfBin[b] = -1 }
+        return statistics
+    }
+
+    /// Collect the values of the bins that have a slot.
+    private mutating func gather(_ values: UnsafeBufferPointer<Double>, scale: Double, lower: Double) {
+        let bins = self.bins
+        slotOfBin.withUnsafeBufferPointer { slotOfBin in
+            for v in values {
+                let s = slotOfBin[Self.bin(v, lower: lower, scale: scale, bins: bins)]
+                if s >= 0 { gathered[s].append(v) }
+            }
+        }
     }
 }
