@@ -22,10 +22,13 @@ let package = Package(
             providers: [.apt(["libopenblas-dev", "pkg-config"])]
         ),
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
+        // The projection's element step in AVX, for CPUs that have it (chosen at run time).
+        .target(name: "ProjectionKernel"),
         .target(
             name: "PortfolioKit",
             dependencies: [
                 "LinearAlgebra",
+                "ProjectionKernel",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
             ]
@@ -53,6 +56,6 @@ let package = Package(
             exclude: ["Fixtures"]
         ),
         // End-to-end: runs the built `simulate` binary as a user would.
-        .testTarget(name: "simulateTests", dependencies: ["simulate"], exclude: ["Fixtures"]),
+        .testTarget(name: "simulateTests", dependencies: ["simulate", "PortfolioKit"], exclude: ["Fixtures"]),
     ]
 )

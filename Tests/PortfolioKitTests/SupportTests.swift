@@ -85,23 +85,24 @@ import Testing
     }
 
     /// The binned percentiles equal the sort-based definition exactly (type 7), on samples with
-    /// ties, values on the bounds, a few distinct values (read off single-valued bins), distinct
+    /// ties, values on the bounds, a constant sample, a few distinct values (read off single-valued bins), distinct
     /// values sharing a bin (sorted), and lengths that are not multiples of four.
     @Test func binnedPercentilesEqualSortedPercentiles() {
         var rng = SeededGenerator(seed: 77)
         for n in [64, 65, 101, 1_000, 10_007] {
-            for shape in 0..<4 {
+            for shape in 0..<5 {
                 let values: [Double] = (0..<n).map { _ in
                     switch shape {
                     case 0: return 1 + 4 * rng.uniform()
                     case 1: return min(5, max(1, 3 + 0.2 * rng.normal()))
                     case 2: return [1.0, 2.5, 2.5, 5.0][Int(rng.next() % 4)]
+                    case 3: return 2.2  // one value: the mean is still the sum over n
                     // Distinct values sharing a bin beside bins holding one value each.
                     default: return [1.0, 2.5, 2.5 + 1e-9, 2.5 + 2e-9, 3.0, 5.0][Int(rng.next() % 6)]
                     }
                 }
                 var workspace = QuantileWorkspace(sampleSize: n)
-                let binned = values.withUnsafeBufferPointer { QuantileSummary.binned($0, within: 1, 5, workspace: &workspace) }
+                let binned = values.withUnsafeBufferPointer { QuantileSummary.binned($0, workspace: &workspace) }
                 let sorted = QuantileSummary(values)
                 #expect(binned.p10 == sorted.p10 && binned.p50 == sorted.p50 && binned.p90 == sorted.p90, "n \(n) shape \(shape)")
                 #expect(abs(binned.mean - sorted.mean) < 1e-12)

@@ -252,7 +252,7 @@ public enum ClampedWalkProjection {
         let summaries: [[QuantileSummary]] = (0..<yearCount).map { yi in
             keptMeasures.indices.map { m in
                 QuantileSummary.binned(UnsafeBufferPointer(start: values + (m * yearCount + yi) * paddedDraws, count: draws),
-                                       within: lo, hi, workspace: &workspace)
+                                       workspace: &workspace)
             }
         }
         let pNow = advancedNow ? 1.0 : 0.0

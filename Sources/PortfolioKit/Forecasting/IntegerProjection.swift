@@ -28,7 +28,7 @@ public enum IntegerProjection {
                                draws: Int, seed: UInt64, relaxation: Relaxation = .none,
                                trajectories: Projection.Trajectories = .all,
                                recorder: PathRecorder? = nil) -> DistrictProjection {
-        var state = simulated(f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
+        let state = simulated(f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
                               trajectories: trajectories, recorder: recorder)
         return state.summary()
     }
@@ -48,7 +48,7 @@ public enum IntegerProjection {
 
     static func simulated(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, draws: Int, seed: UInt64,
                           relaxation: Relaxation, trajectories: Projection.Trajectories, recorder: PathRecorder? = nil,
-                          keepProgress: Bool = false) -> IntegerProjectionState {
+                          keepProgress: Bool = false, allowVector: Bool = true) -> IntegerProjectionState {
         let setup = IntegerProjectionSetup(f, plan, horizon: horizon, relaxation: relaxation)
         var state = IntegerProjectionState(setup, draws: draws, trajectories: trajectories, keepProgress: keepProgress)
         let key = Projection.districtKey(seed: seed, name: f.districts[plan.district].name)
@@ -56,9 +56,12 @@ public enum IntegerProjection {
         let effectKeyBase = mixKey([String(seed), "draw"])
         if recorder == nil, state.lanesApply {
             // Four draws at a time in SIMD lanes, with exactly the scalar path's streams and arithmetic.
+            let step = state.laneStep(allowVector: allowVector)
+            let buffer = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: setup.elementCount + 3 * setup.componentCount)
+            defer { buffer.deallocate() }
             for r0 in stride(from: 0, to: draws, by: 4) {
                 let seeds = SIMD4((0..<4).map { Projection.drawSeed(key, r0 + $0) })
-                state.simulateLanes(r0: r0, lanes: min(4, draws - r0), seeds: seeds)
+                state.simulateLanes(r0: r0, lanes: min(4, draws - r0), seeds: seeds, step: step, buffer: buffer)
             }
         } else {
             for r in 0..<draws {

@@ -297,7 +297,7 @@ struct IntegerProjectionState {
             (0..<measureCount).map { m in
                 values.withUnsafeBufferPointer { v in
                     QuantileSummary.binned(UnsafeBufferPointer(rebasing: v[((m * yearCount + yi) * draws)..<((m * yearCount + yi + 1) * draws)]),
-                                           within: s.grid.lowest, s.grid.highest, workspace: &workspace)
+                                           workspace: &workspace)
                 }
             }
         }

@@ -15,7 +15,11 @@ struct LevelGrid: Sendable {
     private let topIndex: Int
 
     init(_ framework: Framework) {
-        values = framework.levels.map { Double($0.value) }.sorted()
+        self.init(values: framework.levels.map { Double($0.value) })
+    }
+
+    init(values levels: [Double]) {
+        values = levels.sorted()
         lowest = values.first ?? 0
         highest = values.last ?? 0
         let gaps = zip(values, values.dropFirst()).map { $1 - $0 }

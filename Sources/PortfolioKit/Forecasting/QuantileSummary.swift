@@ -24,19 +24,20 @@ public struct QuantileSummary: Equatable, Sendable {
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
     }
 
-    /// The same summary of values known to lie in [lower, upper], without sorting them all —
-    /// the projection summarises millions of samples. One pass counts the values into bins and
-    /// keeps each bin's smallest and largest value; an order statistic in a bin holding one
-    /// distinct value is that value. The integer projection's measures take few distinct values
-    /// (a component's score is a sum of levels over its element count), so that is the common
-    /// case; otherwise a second pass collects only the bins holding the six order statistics type
-    /// 7 needs, and only those are sorted. Exact: equal to `init(_:)` except for the summation
-    /// order of the mean.
-    static func binned(_ values: UnsafeBufferPointer<Double>, within lower: Double, _ upper: Double,
-                       workspace w: inout QuantileWorkspace) -> QuantileSummary {
+    /// The same summary, without sorting all the values — the projection summarises millions of
+    /// samples. One pass finds the sample's range; one counts the values into bins spanning it
+    /// (about eight values a bin) and keeps each bin's smallest and largest value; an order
+    /// statistic in a bin holding one distinct value is that value. The integer projection's
+    /// measures take few distinct values (a component's score is a sum of levels over its element
+    /// count), so that is the common case; otherwise a last pass collects only the bins holding
+    /// the six order statistics type 7 needs, and only those (a handful of values each) are
+    /// sorted. Exact: equal to `init(_:)` except for the summation order of the mean.
+    static func binned(_ values: UnsafeBufferPointer<Double>, workspace w: inout QuantileWorkspace) -> QuantileSummary {
         let n = values.count
-        guard n >= 64, upper > lower else { return QuantileSummary(Array(values)) }
-        let sum = w.histogram(values, within: lower, upper)
+        guard n >= 64 else { return QuantileSummary(Array(values)) }
+        let (lower, upper, sum) = rangeAndSum(values)
+        guard upper > lower else { return QuantileSummary(mean: sum / Double(n), p10: lower, p50: lower, p90: lower) }
+        w.histogram(values, within: lower, upper)
         // The order statistics needed: ⌊h⌋ and ⌊h⌋ + 1 for each probability, ascending.
         var ranks: [Int] = []
         for p in QuantileSummary.probabilities {
@@ -51,6 +52,25 @@ public struct QuantileSummary: Equatable, Sendable {
             q[j] = lo + (h - h.rounded(.down)) * (hi - lo)
         }
         return QuantileSummary(mean: sum / Double(n), p10: q[0], p50: q[1], p90: q[2])
+    }
+
+    /// The smallest and largest of the values (at least one), and their sum in four partial sums.
+    static func rangeAndSum(_ values: UnsafeBufferPointer<Double>) -> (Double, Double, Double) {
+        var low = SIMD4<Double>(repeating: values[0]), high = low, sums = SIMD4<Double>.zero
+        var i = 0
+        while i + 4 <= values.count {
+            let v = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
+            sums += v
+            low = low.replacing(with: v, where: v .< low)
+            high = high.replacing(with: v, where: v .> high)
+            i += 4
+        }
+        while i < values.count {
+            sums[0] += values[i]
+            low[0] = min(low[0], values[i]); high[0] = max(high[0], values[i])
+            i += 1
+        }
+        return (low.min(), high.max(), sums.sum())
     }
 
     init(mean: Double, p10: Double, p50: Double, p90: Double) {
@@ -85,37 +105,28 @@ struct QuantileWorkspace {
         min(max(Int((v - lower) * scale), 0), bins - 1)
     }
 
-    /// Count `values` into the bins (`counts[0..<bins]`), keep each bin's extremes, and return their sum.
-    mutating func histogram(_ values: UnsafeBufferPointer<Double>, within lower: Double, _ upper: Double) -> Double {
+    /// Count `values` (within [lower, upper]) into the bins (`counts[0..<bins]`) and keep each bin's extremes.
+    mutating func histogram(_ values: UnsafeBufferPointer<Double>, within lower: Double, _ upper: Double) {
         let bins = self.bins, n = values.count
         let scale = Double(bins) / (upper - lower)
-        // Four interleaved histograms and four partial sums: neighbouring values often share a
-        // bin, and one counter (or one running sum) would make every step wait for the last.
-        var sums = SIMD4<Double>.zero
         counts.withUnsafeMutableBufferPointer { counts in
             low.withUnsafeMutableBufferPointer { low in
                 high.withUnsafeMutableBufferPointer { high in
                     for b in 0..<(4 * bins) { counts[b] = 0 }
                     for b in 0..<bins { low[b] = .infinity; high[b] = -.infinity }
-                    @inline(__always) func count(_ v: Double, copy: Int) {
+                    // Four interleaved histograms: neighbouring values often share a bin, and
+                    // one counter would make every step wait for the last.
+                    for i in 0..<n {
+                        let v = values[i]
                         let b = Self.bin(v, lower: lower, scale: scale, bins: bins)
-                        counts[copy * bins + b] &+= 1
+                        counts[(i & 3) * bins + b] &+= 1
                         if v < low[b] { low[b] = v }
                         if v > high[b] { high[b] = v }
                     }
-                    var i = 0
-                    while i + 4 <= n {
-                        let v = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
-                        sums += v
-                        for lane in 0..<4 { count(v[lane], copy: lane) }
-                        i += 4
-                    }
-                    while i < n { sums[0] += values[i]; count(values[i], copy: 0); i += 1 }
                     for b in 0..<bins { counts[b] &+= counts[bins + b] &+ counts[2 * bins + b] &+ counts[3 * bins + b] }
                 }
             }
         }
-        return sums.sum()
     }
 
     /// The order statistics of the given ascending ranks (0-based) of the values last counted by
