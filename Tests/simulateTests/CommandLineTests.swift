@@ -28,7 +28,10 @@ enum CLI {
         try launch(binary, arguments, in: directory, environment: environment)
     }
 
-    /// Run any executable and collect its exit status and output.
+    /// Run any executable and collect its exit status and output. The child writes its stdout
+    /// and stderr to two temporary files, read after it exits: with pipes read one after the
+    /// other, a child filling the second pipe (64 KiB) while the first is being read would block
+    /// for ever.
     static func launch(_ executable: String, _ arguments: [String], in directory: String = repository,
                        environment: [String: String] = [:]) throws -> Run {
         let process = Process()
@@ -38,15 +41,22 @@ enum CLI {
             process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         }
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let out = Pipe(), err = Pipe()
+        let capture = NSTemporaryDirectory() + "simulate-test-output-" + UUID().uuidString
+        let outPath = capture + ".stdout", errPath = capture + ".stderr"
+        defer { for path in [outPath, errPath] { try? FileManager.default.removeItem(atPath: path) } }
+        guard FileManager.default.createFile(atPath: outPath, contents: nil),
+              FileManager.default.createFile(atPath: errPath, contents: nil),
+              let out = FileHandle(forWritingAtPath: outPath), let err = FileHandle(forWritingAtPath: errPath)
+        else { throw CocoaError(.fileWriteUnknown) }
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
-                   stderr: String(decoding: e, as: UTF8.self))
+        try out.close()
+        try err.close()
+        return Run(status: process.terminationStatus,
+                   stdout: try String(contentsOfFile: outPath, encoding: .utf8),
+                   stderr: try String(contentsOfFile: errPath, encoding: .utf8))
     }
 
     static func temporaryDirectory() throws -> String {
@@ -140,5 +150,16 @@ enum CLI {
                            "d.csv": "district,state,governance\nOakland,CA,elected-board\n"],
                           arguments: ["--data", "p.csv", "--framework", framework, "--districts", "d.csv"],
                           mentions: ["p.csv:2:1: error:", "\"Atlantis\"", "d.csv"])
+    }
+}
+
+@Suite struct ProcessRunnerTests {
+    /// A child that writes 200 KB to stderr before its stdout is read to the end still finishes,
+    /// and both streams arrive whole (reading two pipes one after the other would deadlock).
+    @Test func childFillingStderrDoesNotBlock() throws {
+        let run = try CLI.launch("/bin/sh", ["-c", "head -c 200000 /dev/zero | tr '\\000' x >&2; echo done"])
+        #expect(run.status == 0)
+        #expect(run.stdout == "done\n")
+        #expect(run.stderr.utf8.count == 200_000 && run.stderr.allSatisfy { $0 == "x" })
     }
 }

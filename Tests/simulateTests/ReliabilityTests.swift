@@ -84,7 +84,7 @@ import Testing
         let out = parent + "/run"
         #expect(try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--seed", "1", "--skip-attribution", "--out", out]).status == 0)
         let names = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
-        let before = try names.map { try? Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
+        let before = names.map { try? Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
         var untouched = 0
         for delay in stride(from: 0.2, through: 3.5, by: 3.3 / 19) {
             let process = try startSlowRun(out, seed: 2, pauseMS: 40)
@@ -96,7 +96,7 @@ import Testing
             let after = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
             let check = try Tools.run("python3", ["Tests/python/check_manifest.py", out])
             #expect(check.status == 0, "killed after \(delay) s: \(check.stdout)")
-            if try after.map({ try? Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }) == before { untouched += 1 }
+            if after.map({ try? Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }) == before { untouched += 1 }
         }
         #expect(untouched >= 10, "only \(untouched) of 20 kills landed before the exchange")
         let again = try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--seed", "2", "--skip-attribution", "--out", out])
