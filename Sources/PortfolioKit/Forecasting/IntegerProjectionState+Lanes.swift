@@ -92,9 +92,10 @@ extension IntegerProjectionState {
     }
 
     /// Keep the lanes' values of one measure in one year.
-    mutating func store(_ v: Lanes, measure: Int, yearIndex yi: Int, r0: Int, lanes: Int) {
-        let base = (measure * s.years.count + yi) * draws + r0
-        for i in 0..<lanes { values[base + i] = v[i] }
+    @inline(__always)
+    func store(_ v: Lanes, measure: Int, yearIndex yi: Int, r0: Int, lanes: Int) {
+        let target = values.pointer + (measure * s.years.count + yi) * draws + r0
+        for i in 0..<lanes { target[i] = v[i] }
     }
 
     /// A draw advanced in a year: counts, bits, first year and the decisive components (as `step`).

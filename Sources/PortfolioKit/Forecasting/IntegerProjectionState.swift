@@ -14,8 +14,8 @@ struct IntegerProjectionState {
     let keepComponents: Bool
     let keepDistrict: Bool
     let measureCount: Int
-    /// `values[(measure * years + yearIndex) * draws + draw]`, components then the district score.
-    var values: [Double]
+    /// `values.pointer[(measure * years + yearIndex) * draws + draw]`, components then the district score.
+    let values: KeptValues
     var advancedCount: [Int]
     var advancedYear: [Int?]
     /// Bit `draw` of row `yearIndex` (rows of `wordsPerYear` words): advanced in that year.
@@ -50,7 +50,7 @@ struct IntegerProjectionState {
         keepDistrict = trajectories != .none
         measureCount = keepComponents ? setup.componentCount + 1 : (keepDistrict ? 1 : 0)
         let yearCount = setup.years.count
-        values = [Double](repeating: 0, count: measureCount * yearCount * draws)
+        values = KeptValues(count: measureCount * yearCount * draws)
         advancedCount = [Int](repeating: 0, count: yearCount)
         advancedYear = [Int?](repeating: nil, count: draws)
         wordsPerYear = (draws + 63) / 64
@@ -218,7 +218,7 @@ struct IntegerProjectionState {
             }
             }
             let score = sum / Double(end - first)  // divide, as Framework.componentScores does
-            if keepComponents { values[(k * yearCount + yi) * draws + r] = score }
+            if keepComponents { values.pointer[(k * yearCount + yi) * draws + r] = score }
             total += score
             let now = score >= s.threshold
             crossed[k] = now && !inProgressBefore[k]
@@ -228,7 +228,7 @@ struct IntegerProjectionState {
                 if keepProgress { progress[r * yearCount + yi] |= 1 << UInt64(k) }
             }
         }
-        if keepDistrict { values[((measureCount - 1) * yearCount + yi) * draws + r] = total / Double(s.componentCount) }
+        if keepDistrict { values.pointer[((measureCount - 1) * yearCount + yi) * draws + r] = total / Double(s.componentCount) }
         guard inProgress >= s.needed else { return }
         advancedCount[yi] += 1
         advancedBits[yi * wordsPerYear + r / 64] |= 1 << UInt64(r % 64)
@@ -295,10 +295,7 @@ struct IntegerProjectionState {
         var workspace = QuantileWorkspace(sampleSize: draws)
         let summaries: [[QuantileSummary]] = (0..<yearCount).map { yi in
             (0..<measureCount).map { m in
-                values.withUnsafeBufferPointer { v in
-                    QuantileSummary.binned(UnsafeBufferPointer(rebasing: v[((m * yearCount + yi) * draws)..<((m * yearCount + yi + 1) * draws)]),
-                                           workspace: &workspace)
-                }
+                QuantileSummary.binned(values.slice(from: (m * yearCount + yi) * draws, count: draws), workspace: &workspace)
             }
         }
         let pNow = s.advancedNow ? 1.0 : 0.0

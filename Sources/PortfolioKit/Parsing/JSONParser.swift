@@ -14,6 +14,8 @@ public struct JSONParser {
     let file: String
     var offset = 0
     var depth = 0
+    /// Where the last value started, for the next value's line and column.
+    var cursor = TextPosition.LineCursor()
 
     /// Parse a whole document.
     public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONNode {
@@ -69,7 +71,7 @@ public struct JSONParser {
     mutating func parseValue() throws(Diagnostic) -> JSONNode {
         skipWhitespace()
         let start = offset
-        let p = TextPosition.lineAndColumn(in: bytes, offset: start)
+        let p = cursor.advance(in: bytes, to: start)
         guard offset < bytes.count else {
             throw failure("unexpected end of file; expected a value (the file may be truncated)")
         }

@@ -2,19 +2,31 @@
 enum TextPosition {
     /// The 1-based line and column (in characters, counting a UTF-8 sequence as one) of byte `offset`.
     static func lineAndColumn(in bytes: [UInt8], offset: Int) -> (line: Int, column: Int) {
-        var line = 1, column = 1
-        var i = 0
-        let end = min(offset, bytes.count)
-        while i < end {
-            let b = bytes[i]
-            if b == UInt8(ascii: "\n") {
-                line += 1; column = 1
-            } else if b & 0xC0 != 0x80 {
-                column += 1
+        var cursor = LineCursor()
+        return cursor.advance(in: bytes, to: offset)
+    }
+
+    /// Line and column of a rising sequence of byte offsets, counted once: the JSON parser asks
+    /// for every value's position in document order, and counting each from byte 0 made a
+    /// 63 KB file take 3.6 s (quadratic).
+    struct LineCursor {
+        private var offset = 0, line = 1, column = 1
+
+        /// The line and column of byte `target`; from the start again if `target` lies behind.
+        mutating func advance(in bytes: [UInt8], to target: Int) -> (line: Int, column: Int) {
+            if target < offset { self = LineCursor() }
+            let end = min(target, bytes.count)
+            while offset < end {
+                let b = bytes[offset]
+                if b == UInt8(ascii: "\n") {
+                    line += 1; column = 1
+                } else if b & 0xC0 != 0x80 {
+                    column += 1
+                }
+                offset += 1
             }
-            i += 1
+            return (line, column)
         }
-        return (line, column)
     }
 
     /// The byte offset of the first invalid UTF-8 sequence, or nil when `bytes` is valid UTF-8.
