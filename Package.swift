@@ -5,7 +5,7 @@ let package = Package(
     name: "PortfolioForecast",
     products: [
         .executable(name: "simulate", targets: ["simulate"]),
-        .library(name: "PortfolioKit", targets: ["PortfolioKit"]),
+        .library(name: "PortfolioKit", targets: ["RatingsData", "Forecasting", "Policy", "Reports"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     ],
     dependencies: [
@@ -24,19 +24,28 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLAPACK"]),
         // The projection's element step in AVX, for CPUs that have it (chosen at run time).
         .target(name: "ProjectionKernel"),
+        // The pipeline, one target per stage (SwiftPM keeps the edges one way):
+        // ratings data → forecasting → policy → reports, and the thin `simulate` on top.
+        // Ratings data: parsing, located diagnostics, the framework, panels, the paper's measures,
+        // spreadsheets and seeded random numbers. No BLAS.
         .target(
-            name: "PortfolioKit",
+            name: "RatingsData",
             dependencies: [
-                "LinearAlgebra",
-                "ProjectionKernel",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SWXMLHash", package: "SWXMLHash"),
             ]
         ),
+        // Forecasting: the trajectory fit, the projection, the backtest's models and scores,
+        // synthetic panels, and the plan a projection reads.
+        .target(name: "Forecasting", dependencies: ["RatingsData", "LinearAlgebra", "ProjectionKernel"]),
+        // Policy: levers, scenarios, comparison, calibration and sticking-point attribution.
+        .target(name: "Policy", dependencies: ["RatingsData", "Forecasting", "LinearAlgebra"]),
+        // Reports: CSV, SVG, the HTML brief, the notebook, the manifest and the output folder.
+        .target(name: "Reports", dependencies: ["RatingsData", "Forecasting", "Policy"]),
         .executableTarget(
             name: "simulate",
             dependencies: [
-                "PortfolioKit",
+                "RatingsData", "Forecasting", "Policy", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -44,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "benchmark",
             dependencies: [
-                "PortfolioKit",
+                "RatingsData", "Forecasting", "Policy", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/Sources/benchmark"
@@ -52,10 +61,10 @@ let package = Package(
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(
             name: "PortfolioKitTests",
-            dependencies: ["PortfolioKit"],
+            dependencies: ["RatingsData", "Forecasting", "Policy", "Reports"],
             exclude: ["Fixtures"]
         ),
         // End-to-end: runs the built `simulate` binary as a user would.
-        .testTarget(name: "simulateTests", dependencies: ["simulate", "PortfolioKit"], exclude: ["Fixtures"]),
+        .testTarget(name: "simulateTests", dependencies: ["simulate", "RatingsData"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,5 +1,6 @@
 // libFuzzer target: the panel loader (strict CSV reader + panel checks) on arbitrary bytes.
 // Any input may be rejected with a Diagnostic; none may crash. Built by Fuzz/run.sh.
+@testable import RatingsData
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPanel(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {

@@ -1,5 +1,6 @@
 // libFuzzer target: the strict JSON parser and the scenario and framework decoders on
 // arbitrary bytes. Any input may be rejected with a Diagnostic; none may crash.
+@testable import RatingsData
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScenario(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {

@@ -1,4 +1,5 @@
 // The small framework the panel and workbook fuzzers check their inputs against (shared by both builds).
+@testable import RatingsData
 
 let tinyFramework: Framework = {
     let json = """

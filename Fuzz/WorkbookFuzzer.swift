@@ -1,3 +1,4 @@
+@testable import RatingsData
 import Foundation
 
 // libFuzzer target: the .xlsx reader (ZIPFoundation + SWXMLHash + the panel checks) on arbitrary

@@ -4,49 +4,49 @@
 #
 #   bash Fuzz/run.sh [SECONDS]      # default 60 s per target
 #
-# Each target is compiled with swiftc -sanitize=fuzzer,address from the parser sources it
-# needs (no BLAS), then run over its corpus in Fuzz/corpus/<target> (new interesting inputs are
+# Each target is compiled with swiftc -sanitize=fuzzer,address against the ratings-data target
+# (no BLAS), then run over its corpus in Fuzz/corpus/<target> (new interesting inputs are
 # added there). A crash stops the run, writes crash-* into Fuzz/artifacts/ and exits non-zero.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 out=.build-fuzz
 mkdir -p "$out" Fuzz/artifacts
-lib=Sources/PortfolioKit
-common=(
-  $lib/Diagnostics/*.swift
-  $lib/Parsing/CSVReader.swift $lib/Parsing/InputFile.swift $lib/Parsing/JSONNode.swift
-  $lib/Parsing/JSONObjectReader.swift $lib/Parsing/JSONParser.swift $lib/Parsing/TextPosition.swift $lib/Parsing/NameRule.swift
-  $lib/Framework/*.swift
-  $lib/Data/*.swift
-  $lib/Measures/*.swift
-  $lib/Support/SeededGenerator.swift
-)
-scenario=($lib/Scenarios/Scenario.swift $lib/Scenarios/Intervention.swift $lib/Scenarios/Distribution.swift
-  $lib/Scenarios/BackgroundSetting.swift $lib/Scenarios/RelaxIntervention.swift $lib/Attribution/RelaxationBundle.swift)
+# The ratings-data target (parsing, diagnostics, framework, panels, measures, spreadsheets) is
+# built whole as a library with the sanitizers, as SwiftPM builds it; the scenario fuzzer adds
+# the few scenario files it exercises, copied without their imports of the modules above
+# ratings data (which need BLAS).
+package=(-package-name PortfolioFuzz)
 
-build() {
-  local name=$1; shift
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name PortfolioFuzz "$@" -o "$out/$name" 2>&1 \
-    | grep -v "Cannot export local symbol" || true
-  [ -x "$out/$name" ] || { echo "build of $name failed"; exit 1; }
-}
-build panel-fuzzer "${common[@]}" Fuzz/TinyFramework.swift Fuzz/PanelFuzzer.swift
-build scenario-fuzzer "${common[@]}" "${scenario[@]}" Fuzz/ScenarioFuzzer.swift
-
-# The workbook reader needs its two packages: each is compiled (instrumented) as a static
-# module from the checkout SwiftPM resolved, then linked into the fuzzer.
 [ -d .build/checkouts/ZIPFoundation ] || swift package resolve
 library() {
   local module=$1; shift
-  swiftc -sanitize=fuzzer,address -parse-as-library -O -module-name "$module" -emit-module -emit-module-path "$out/$module.swiftmodule" \
-    -emit-library -static "$@" -o "$out/lib$module.a" 2>&1 | grep -v "Cannot export local symbol" || true
+  swiftc -sanitize=fuzzer,address -parse-as-library -O "${package[@]}" -module-name "$module" -emit-module \
+    -emit-module-path "$out/$module.swiftmodule" -emit-library -static "$@" -o "$out/lib$module.a" 2>&1 \
+    | grep -v "Cannot export local symbol" || true
   [ -f "$out/lib$module.a" ] || { echo "build of $module failed"; exit 1; }
 }
 library ZIPFoundation -Xcc -D_GNU_SOURCE=1 -swift-version 5 -I .build/checkouts/ZIPFoundation/Sources/CZLib .build/checkouts/ZIPFoundation/Sources/ZIPFoundation/*.swift
 library SWXMLHash $(find .build/checkouts/SWXMLHash/Source -name '*.swift')
-build workbook-fuzzer "${common[@]}" $lib/Spreadsheet/*.swift Fuzz/TinyFramework.swift Fuzz/WorkbookFuzzer.swift \
-  -I "$out" -I .build/checkouts/ZIPFoundation/Sources/CZLib -L "$out" -lZIPFoundation -lSWXMLHash -lz
+library RatingsData -enable-testing -I "$out" -I .build/checkouts/ZIPFoundation/Sources/CZLib $(find Sources/RatingsData -name '*.swift')
+
+build() {
+  local name=$1; shift
+  swiftc -sanitize=fuzzer,address -parse-as-library -O "${package[@]}" -module-name PortfolioFuzz "$@" \
+    -I "$out" -I .build/checkouts/ZIPFoundation/Sources/CZLib -L "$out" -lRatingsData -lZIPFoundation -lSWXMLHash -lz \
+    -o "$out/$name" 2>&1 | grep -v "Cannot export local symbol" || true
+  [ -x "$out/$name" ] || { echo "build of $name failed"; exit 1; }
+}
+scenarioSources="$out/scenario-sources"
+rm -rf "$scenarioSources" && mkdir -p "$scenarioSources"
+for f in Sources/Policy/Scenarios/Scenario.swift Sources/Policy/Scenarios/Intervention.swift \
+  Sources/Forecasting/Plan/Distribution.swift Sources/Policy/Scenarios/BackgroundSetting.swift \
+  Sources/Policy/Scenarios/RelaxIntervention.swift Sources/Policy/Attribution/RelaxationBundle.swift; do
+  grep -v -E '^import (Forecasting|Policy)$' "$f" > "$scenarioSources/$(basename "$f")"
+done
+build panel-fuzzer Fuzz/TinyFramework.swift Fuzz/PanelFuzzer.swift
+build scenario-fuzzer "$scenarioSources"/*.swift Fuzz/ScenarioFuzzer.swift
+build workbook-fuzzer Fuzz/TinyFramework.swift Fuzz/WorkbookFuzzer.swift
 mkdir -p Fuzz/corpus/workbook
 
 for target in panel scenario workbook; do

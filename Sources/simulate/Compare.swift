@@ -1,5 +1,8 @@
 import ArgumentParser
-import PortfolioKit
+import Forecasting
+import Policy
+import RatingsData
+import Reports
 
 extension Simulate {
     struct Compare: ParsableCommand {

@@ -4,7 +4,10 @@ import Glibc
 import Darwin
 #endif
 import ArgumentParser
-import PortfolioKit
+import Forecasting
+import Policy
+import RatingsData
+import Reports
 
 /// Terminal output: tables on stdout, messages on stderr.
 enum Console {

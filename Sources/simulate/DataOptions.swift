@@ -1,5 +1,8 @@
 import ArgumentParser
-import PortfolioKit
+import Forecasting
+import Policy
+import RatingsData
+import Reports
 
 /// Where the panel, framework and districts come from; shared by every command that loads data.
 struct DataOptions: ParsableArguments {

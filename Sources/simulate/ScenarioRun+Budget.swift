@@ -1,4 +1,7 @@
-import PortfolioKit
+import Forecasting
+import Policy
+import RatingsData
+import Reports
 
 extension ScenarioRun {
     /// `ProjectionBudget.check` for this run, located at `--draws` when given there, else at the scenario's `"draws"`.

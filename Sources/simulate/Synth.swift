@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import PortfolioKit
+import Forecasting
+import Policy
+import RatingsData
+import Reports
 
 extension Simulate {
     struct Synth: ParsableCommand {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// The streaming reader gives exactly the records, lines and columns of the in-memory one,
 /// whatever the chunk size — records, quotes and CRLF pairs split across chunks included.

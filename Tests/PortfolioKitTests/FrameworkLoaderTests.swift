@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 @Suite struct FrameworkLoaderTests {
     func error(_ text: String) -> Diagnostic? {

@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// The measures on a made-up framework (3 components, 8 elements, levels 0–3,
 /// advanced = at least 2 components ≥ 2), checked against values computed by hand.

@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// Every bad panel gets one error naming file:line (and column where it applies) and what was expected.
 @Suite struct PanelLoaderErrorTests {

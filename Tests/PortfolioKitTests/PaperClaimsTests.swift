@@ -1,7 +1,10 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
-/// DOMAIN.md §4: the shipped, reconstructed panel agrees with every claim the
+/// docs/domain.md §4: the shipped, reconstructed panel agrees with every claim the
 /// paper makes, computed through the library's own measures.
 @Suite struct PaperClaimsTests {
     let d = Shipped.description

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 @Suite struct SupportTests {
     /// FIPS 180-4 example messages (digests as printed by coreutils `sha256sum`).

@@ -1,5 +1,8 @@
 import Foundation
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// Paths of the repository and its fixtures, found from this source file so
 /// tests run from any working directory.

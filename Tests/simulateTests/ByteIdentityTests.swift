@@ -1,5 +1,8 @@
 import Foundation
-import PortfolioKit
+import Forecasting
+import Policy
+import RatingsData
+import Reports
 import Testing
 
 /// Every output of the baseline run and of one comparison, at a fixed seed, is byte for byte

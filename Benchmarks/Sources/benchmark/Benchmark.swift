@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import PortfolioKit
+import Forecasting
+import Policy
+import RatingsData
+import Reports
 
 /// The engine's side of the benchmark harness (`bash Benchmarks/run.sh`). Each subcommand is
 /// one measurement in its own process, so the harness can read that process's peak memory;

@@ -1,5 +1,8 @@
 import Foundation
-import PortfolioKit
+import Forecasting
+import Policy
+import RatingsData
+import Reports
 
 /// Writes the benchmark's inputs as NumPy `.npy` files (format version 1.0: magic, header
 /// dict, little-endian float64 data in C order), so the reference reads exactly what the engine used.

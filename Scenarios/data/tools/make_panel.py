@@ -3,7 +3,7 @@
 
 CRPE never published per-district element scores with "Sticking Points", so
 this script *reconstructs* a panel that agrees with everything the paper says
-(DOMAIN.md section 4, claims P1-P9). It is illustrative, not CRPE's data.
+(docs/domain.md section 4, claims P1-P9). It is illustrative, not CRPE's data.
 
 How it works (all parameters are below, in the open):
 1. Latest snapshot. Each district gets a target district score that follows

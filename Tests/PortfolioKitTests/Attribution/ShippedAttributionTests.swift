@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// The attribution on the shipped (reconstructed) panel: the properties a user relies on, and
 /// the network claims the README makes.

@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// Attribution against hand-computed answers: no noise, known paces, so every draw is the same
 /// and every Shapley value is a fraction worked out on paper.

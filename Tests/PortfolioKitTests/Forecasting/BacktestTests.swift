@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// The rolling-origin backtest on the shipped panel (2013–2016: cuts 2014 and 2015).
 @Suite struct BacktestTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 @Suite struct BaselineModelsTests {
     /// Two districts rising one level a year, 2010–2011, on the 0–3 scale.

@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// Known truth the model does not assume: an episodic panel (`EpisodicPanel`: stalls after
 /// turnovers, fresh paces after them, sticky integer ratings) fitted through year T and projected

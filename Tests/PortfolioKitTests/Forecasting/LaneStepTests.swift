@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// The lanes' element step, AVX kernel and SSE2 Swift, against a scalar reference written from
 /// the model's definition (clamp the moved latent to the outer cells; rate it at the nearest

@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// Hand-made panels on the tiny made-up framework (3 components, 8 elements, levels 0–3), so
 /// nothing here leans on CRPE's 7 components, 36 elements or 1–5 scale.

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 @Suite struct ScoringRulesTests {
     /// CRPS of N(μ, σ²) at y, closed form (Gneiting & Raftery 2007, eq. 21):

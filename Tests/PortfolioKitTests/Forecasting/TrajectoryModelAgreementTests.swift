@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// The fit against two independent implementations on a fixed small panel
 /// (Fixtures/agreement: made by make_fixture.py with numpy and statsmodels; no Python needed here).

@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// Known truth: panels drawn from known parameters (SyntheticPanel), fitted back.
 @Suite struct TrajectoryRecoveryTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 @Suite struct JSONParserTests {
     /// Every value's line and column in a 5 MB document (an array of 100,000 objects, one a line,

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// Background events: their rates from the events file, the scenario key, and known future events.
 @Suite struct BackgroundEventTests {

@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// The integer projection's mechanics on the shipped panel — with the pace taken as fitted (no
 /// parameter draw), pace changes and background events switched off, so that what is measured

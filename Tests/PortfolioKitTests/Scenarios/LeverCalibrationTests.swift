@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 @Suite struct LeverCalibrationTests {
     let levers = try! LeverCatalogue.load(contentsOf: Paths.repository + "/Scenarios/levers.json", framework: Shipped.framework)

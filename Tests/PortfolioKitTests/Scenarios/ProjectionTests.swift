@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// Projection against hand-computed answers: no noise, known linear trends.
 @Suite struct ProjectionTests {

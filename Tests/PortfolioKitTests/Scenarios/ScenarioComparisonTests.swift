@@ -1,5 +1,8 @@
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// Scenario comparison against hand-computed answers (no noise, known trends).
 @Suite struct ScenarioComparisonTests {

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-@testable import PortfolioKit
+@testable import Forecasting
+@testable import Policy
+@testable import RatingsData
+@testable import Reports
 
 /// The episodic generator: a known truth (turnover stalls, backlashes, a ceiling, sticky
 /// ratings) that the engine's linear model does not assume.

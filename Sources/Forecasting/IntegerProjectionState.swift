@@ -1,0 +1,313 @@
+import RatingsData
+
+/// One district's integer projection in progress: the per-draw scratch state and what is kept
+/// across draws (measure values for percentiles, advanced years, the decisive components).
+struct IntegerProjectionState {
+    /// A background event's effect that happened in this draw.
+    struct Happened {
+        var effect: ScenarioPlan.ActiveEffect
+        var onset: Int
+        var size: Double
+        var lifts: [Int]
+    }
+
+    let s: IntegerProjectionSetup
+    let draws: Int
+    let keepComponents: Bool
+    let keepDistrict: Bool
+    let measureCount: Int
+    /// `values.pointer[(measure * years + yearIndex) * draws + draw]`, components then the district score.
+    let values: KeptValues
+    var advancedCount: [Int]
+    var advancedYear: [Int?]
+    /// Bit `draw` of row `yearIndex` (rows of `wordsPerYear` words): advanced in that year.
+    var advancedBits: [UInt64]
+    let wordsPerYear: Int
+    /// Per draw, the components whose crossing made it advanced (nil: not advanced during the
+    /// projection); summed in draw order at the end, so the shares do not depend on the path.
+    var decisive: [[Int]?]
+    /// When kept (`keepProgress`): `progress[draw * years + yearIndex]` has bit k set when
+    /// component k is in progress that year — what attribution assembles coalitions from.
+    let keepProgress: Bool
+    var progress: [UInt64]
+
+    // Per-draw scratch.
+    var pace: [Double]
+    let buffers: ProjectionScratch
+    var effectSize: [Double]
+    var imposedCap: [[Double]?]
+    var happened: [Happened] = []
+    var liftYear: [Int]
+    var inProgressBefore: [Bool]
+    var crossed: [Bool]
+    /// No effect and no ceiling acts this year: every element moves by its component's pace alone.
+    var plain = true
+
+    init(_ setup: IntegerProjectionSetup, draws: Int, trajectories: Projection.Trajectories, keepProgress: Bool = false) {
+        s = setup
+        self.draws = draws
+        self.keepProgress = keepProgress && setup.componentCount <= UInt64.bitWidth
+        progress = [UInt64](repeating: 0, count: self.keepProgress ? draws * setup.years.count : 0)
+        keepComponents = trajectories == .all
+        keepDistrict = trajectories != .none
+        measureCount = keepComponents ? setup.componentCount + 1 : (keepDistrict ? 1 : 0)
+        let yearCount = setup.years.count
+        values = KeptValues(count: measureCount * yearCount * draws)
+        advancedCount = [Int](repeating: 0, count: yearCount)
+        advancedYear = [Int?](repeating: nil, count: draws)
+        wordsPerYear = (draws + 63) / 64
+        advancedBits = [UInt64](repeating: 0, count: yearCount * wordsPerYear)
+        decisive = [[Int]?](repeating: nil, count: draws)
+        let e = setup.elementCount
+        pace = [Double](repeating: 0, count: setup.componentCount)
+        buffers = ProjectionScratch(count: e)
+        effectSize = [Double](repeating: 0, count: setup.plan.effects.count)
+        imposedCap = [[Double]?](repeating: nil, count: setup.plan.effects.count)
+        liftYear = setup.ceilings.map(\.liftYear)
+        inProgressBefore = [Bool](repeating: false, count: setup.componentCount)
+        crossed = [Bool](repeating: false, count: setup.componentCount)
+    }
+
+    /// Simulate draw `r` from its three streams: the district's own (`key`), the background
+    /// events' (`backgroundKey`), and the lever effect sizes' (`effectKey`, mixed with each
+    /// effect's key so the same lever draws the same size in every scenario).
+    mutating func simulate(draw r: Int, key: UInt64, backgroundKey: UInt64, effectKey: UInt64, recorder: PathRecorder?) {
+        var rng = SeededGenerator(seed: key)
+        var background = SeededGenerator(seed: backgroundKey)
+        start(&rng, effectKey: effectKey)
+        if s.advancedNow { advancedYear[r] = s.startYear }
+        for yi in s.years.indices {
+            let t = s.years[yi]
+            changePaces(&rng)
+            drawBackground(year: t, &background)
+            applyEffects(year: t)
+            step(draw: r, yearIndex: yi, year: t, recorder: recorder)
+        }
+    }
+
+    /// This year's paces: each deviation from the network's pace persists by φ and takes fresh
+    /// shocks (nothing is drawn when paces do not change, so such runs share streams).
+    mutating func changePaces(_ rng: inout SeededGenerator) {
+        guard s.persistence < 1 else { return }
+        let shared = s.commonShockSD * rng.normal()
+        for k in 0..<s.componentCount {
+            let own = s.ownShockSD * rng.normal()
+            pace[k] = s.networkPace[k] + s.persistence * (pace[k] - s.networkPace[k]) + shared + own
+        }
+    }
+
+    /// The draw's paces, cell positions and effect sizes.
+    mutating func start(_ rng: inout SeededGenerator, effectKey: UInt64) {
+        for k in 0..<s.componentCount {
+            pace[k] = s.drift[k] + s.driftSD[k] * rng.normal()
+        }
+        let fixedPosition = s.forecaster.cellPosition
+        for e in 0..<s.elementCount {
+            let u = rng.uniform() - 0.5  // drawn even when the position is fixed: streams stay aligned
+            buffers.latent[e] = s.startLevel[e] + 2 * s.grid.halfCell * (fixedPosition ?? u)
+        }
+        for (j, a) in s.plan.effects.enumerated() {
+            var effectRNG = SeededGenerator(seed: a.randomKey ^ effectKey)
+            effectSize[j] = a.size.sample(&effectRNG)
+            imposedCap[j] = nil
+        }
+        happened.removeAll(keepingCapacity: true)
+        for c in s.ceilings.indices { liftYear[c] = s.ceilings[c].liftYear }
+        for k in 0..<s.componentCount { inProgressBefore[k] = s.startComponents[k] >= s.threshold }
+    }
+
+    /// Whether each background event happens this year (one uniform per event kind, every year,
+    /// so the stream stays aligned whatever happens), and if so its effects' sizes.
+    mutating func drawBackground(year t: Int, _ rng: inout SeededGenerator) {
+        for (b, event) in s.plan.background.enumerated() {
+            guard rng.uniform() < s.backgroundProbability[b] else { continue }
+            for (j, a) in event.effects.enumerated() {
+                let onset = t + a.onset
+                let lifts = s.backgroundLifts[b][j]
+                for c in lifts { liftYear[c] = min(liftYear[c], onset) }
+                if a.effect.kind != .liftCeiling {
+                    happened.append(Happened(effect: a, onset: onset, size: a.size.sample(&rng), lifts: lifts))
+                }
+            }
+        }
+    }
+
+    /// This year's slope changes, level shifts, stalls and caps from every active effect.
+    mutating func applyEffects(year t: Int) {
+        plain = s.plan.effects.isEmpty && happened.isEmpty && s.ceilings.isEmpty
+        guard !plain else { return }
+        for e in 0..<s.elementCount {
+            buffers.slope[e] = 0
+            buffers.levelShift[e] = 0
+            buffers.stalled[e] = false
+            var c = Double.infinity
+            for (i, ceiling) in s.ceilings.enumerated() where t < liftYear[i] { c = min(c, ceiling.latentCap[e]) }
+            buffers.cap[e] = c
+        }
+        for (j, a) in s.plan.effects.enumerated() {
+            var imposed = imposedCap[j]
+            apply(a, onset: a.onset, size: effectSize[j], year: t, imposed: &imposed)
+            imposedCap[j] = imposed
+        }
+        for h in happened {
+            var none: [Double]? = nil
+            apply(h.effect, onset: h.onset, size: h.size, year: t, imposed: &none)
+        }
+    }
+
+    /// One effect's contribution this year (`since` = 0 in the onset year).
+    mutating func apply(_ a: ScenarioPlan.ActiveEffect, onset: Int, size: Double, year t: Int, imposed: inout [Double]?) {
+        let since = t - onset
+        guard since >= 0 else { return }
+        let active = a.effect.duration.map { since < $0 } ?? true
+        switch a.effect.kind {
+        case .level:
+            let ramp = Double(max(1, a.effect.ramp))
+            if since < a.effect.ramp { for e in a.elements { buffers.levelShift[e] += size / ramp } }
+            if let duration = a.effect.duration, since == duration { for e in a.elements { buffers.levelShift[e] -= size } }
+        case .slope:
+            if active { for e in a.elements { buffers.slope[e] += size } }
+        case .stall:
+            if since < Int(max(0, size).rounded()) { for e in a.elements { buffers.stalled[e] = true } }
+        case .ceiling:
+            guard active else { return }
+            if imposed == nil {
+                var caps = [Double](repeating: .infinity, count: s.elementCount)
+                for e in a.elements { caps[e] = s.grid.levelAtOrBelow(max(size, s.grid.level(buffers.latent[e]))) }
+                imposed = caps
+            }
+            for e in a.elements { buffers.cap[e] = min(buffers.cap[e], imposed![e]) }
+        case .liftCeiling:
+            break
+        }
+    }
+
+    /// Move every latent, rate it, and score the year.
+    mutating func step(draw r: Int, yearIndex yi: Int, year t: Int, recorder: PathRecorder?) {
+        let bottom = s.grid.lowest - s.grid.halfCell, top = s.grid.cellTop(s.grid.highest)
+        let yearCount = s.years.count
+        var inProgress = 0, total = 0.0
+        let grid = s.grid, boost = s.unstalledBoost, plain = self.plain
+        let latent = buffers.latent, slope = buffers.slope, levelShift = buffers.levelShift
+        let cap = buffers.cap, stalled = buffers.stalled
+        let order = s.order, componentStart = s.componentStart
+        for k in 0..<s.componentCount {
+            var sum = 0.0
+            let first = componentStart[k], end = componentStart[k + 1]
+            // A relaxation acts on the year's pace and leaves the pace's own evolution alone.
+            let effective = s.relaxesPace ? max(pace[k] + s.extraPace[k], s.paceFloor[k]) : pace[k]
+            var move = effective
+            if move > 0 { move *= boost }
+            if plain, recorder == nil, let unit = grid.step {
+                sum = Self.movePlain(latent, order: order, first..<end, by: move, bottom: bottom, top: top,
+                                     lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
+            } else if recorder == nil, let unit = grid.step {
+                sum = Self.moveWithEffects(buffers, order: order, first..<end, pace: effective, boost: boost, bottom: bottom,
+                                           top: top, lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
+            } else {
+            for j in first..<end {
+                let e = order[j]
+                if plain {
+                    latent[e] = min(max(latent[e] + move, bottom), top)
+                } else {
+                    var m = effective + slope[e]
+                    if stalled[e] { m = min(m, 0) } else if m > 0 { m *= boost }
+                    latent[e] = min(max(latent[e] + m + levelShift[e], bottom), min(top, cap[e]))
+                }
+                let rating = grid.level(latent[e])
+                sum += rating
+                if let recorder { recorder.set(rating, draw: r, yearIndex: yi, element: e) }
+            }
+            }
+            let score = sum / Double(end - first)  // divide, as Framework.componentScores does
+            if keepComponents { values.pointer[(k * yearCount + yi) * draws + r] = score }
+            total += score
+            let now = score >= s.threshold
+            crossed[k] = now && !inProgressBefore[k]
+            inProgressBefore[k] = now
+            if now {
+                inProgress += 1
+                if keepProgress { progress[r * yearCount + yi] |= 1 << UInt64(k) }
+            }
+        }
+        if keepDistrict { values.pointer[((measureCount - 1) * yearCount + yi) * draws + r] = total / Double(s.componentCount) }
+        guard inProgress >= s.needed else { return }
+        advancedCount[yi] += 1
+        advancedBits[yi * wordsPerYear + r / 64] |= 1 << UInt64(r % 64)
+        guard advancedYear[r] == nil else { return }
+        advancedYear[r] = t
+        // Decisive: the components whose crossing this year made the district advanced, sharing the draw.
+        decisive[r] = (0..<s.componentCount).filter { crossed[$0] }
+    }
+
+    /// The common case — no effect, no ceiling, nothing recorded, equally spaced levels: move
+    /// each latent of one component by the same amount and return the sum of their ratings.
+    @inline(__always)
+    static func movePlain(_ latent: UnsafeMutablePointer<Double>, order: [Int], _ slots: Range<Int>, by move: Double,
+                          bottom: Double, top: Double, lowest: Double, unit: Double, topIndex: Double) -> Double {
+        let inverse = 1 / unit
+        var sum = 0.0
+        order.withUnsafeBufferPointer { order in
+            for j in slots {
+                let e = order[j]
+                let x = min(max(latent[e] + move, bottom), top)
+                latent[e] = x
+                // x ≥ bottom, so the argument is ≥ 0 and truncation is the floor.
+                sum += lowest + unit * min(Double(Int((x - lowest) * inverse + 0.5)), topIndex)
+            }
+        }
+        return sum
+    }
+
+    /// Per component, the share of the draws becoming advanced during the projection in which its
+    /// crossing was decisive (a draw shared equally among the components crossing that year).
+    func decisiveShare() -> [Double]? {
+        var weight = [Double](repeating: 0, count: s.componentCount), count = 0
+        for case let crossed? in decisive {
+            count += 1
+            for k in crossed { weight[k] += 1 / Double(crossed.count) }
+        }
+        return count > 0 ? weight.map { $0 / Double(count) } : nil
+    }
+
+    /// As `movePlain`, with this year's slopes, level shifts, stalls and caps per element.
+    @inline(__always)
+    static func moveWithEffects(_ b: ProjectionScratch, order: [Int], _ slots: Range<Int>, pace: Double, boost: Double,
+                                bottom: Double, top: Double, lowest: Double, unit: Double, topIndex: Double) -> Double {
+        let inverse = 1 / unit
+        let latent = b.latent, slope = b.slope, levelShift = b.levelShift, cap = b.cap, stalled = b.stalled
+        var sum = 0.0
+        order.withUnsafeBufferPointer { order in
+            for j in slots {
+                let e = order[j]
+                var m = pace + slope[e]
+                if stalled[e] { m = min(m, 0) } else if m > 0 { m *= boost }
+                let x = min(max(latent[e] + m + levelShift[e], bottom), min(top, cap[e]))
+                latent[e] = x
+                sum += lowest + unit * min(Double(Int((x - lowest) * inverse + 0.5)), topIndex)
+            }
+        }
+        return sum
+    }
+
+    /// The kept summaries.
+    func summary() -> DistrictProjection {
+        let f = s.forecaster
+        let yearCount = s.years.count
+        var workspace = QuantileWorkspace(sampleSize: draws)
+        let summaries: [[QuantileSummary]] = (0..<yearCount).map { yi in
+            (0..<measureCount).map { m in
+                QuantileSummary.binned(values.slice(from: (m * yearCount + yi) * draws, count: draws), workspace: &workspace)
+            }
+        }
+        let pNow = s.advancedNow ? 1.0 : 0.0
+        return DistrictProjection(
+            district: f.districts[s.plan.district], latestYear: s.startYear,
+            currentScore: f.framework.districtScore(componentScores: s.startComponents), advancedNow: s.advancedNow,
+            years: s.years, summaries: summaries,
+            pAdvanced: [pNow] + advancedCount.map { Double($0) / Double(draws) },
+            advancedYear: advancedYear,
+            decisiveShare: decisiveShare(),
+            advancedBits: advancedBits)
+    }
+}

@@ -1,0 +1,31 @@
+import RatingsData
+import Forecasting
+
+/// A mean over Monte Carlo draws with its standard error (sample sd / √n), accumulated draw by draw.
+public struct MonteCarloMean: Equatable, Sendable {
+    public private(set) var count = 0
+    private var sum = 0.0
+    private var sumOfSquares = 0.0
+
+    public init() {}
+
+    public init<S: Sequence>(_ values: S) where S.Element == Double {
+        for x in values { add(x) }
+    }
+
+    public mutating func add(_ x: Double) {
+        count += 1
+        sum += x
+        sumOfSquares += x * x
+    }
+
+    public var mean: Double { count > 0 ? sum / Double(count) : 0 }
+
+    /// The standard error of the mean; NaN (undefined: written as an empty field) with fewer than two draws.
+    public var standardError: Double {
+        guard count > 1 else { return .nan }
+        let n = Double(count)
+        let variance = max(0, (sumOfSquares - sum * sum / n) / (n - 1))
+        return (variance / n).squareRoot()
+    }
+}

@@ -1,0 +1,104 @@
+import RatingsData
+import Forecasting
+
+/// Which sticking points hold each district back, and what it would take (the attribute stage).
+///
+/// A district's sticking points are its components below "in progress" in the latest year and
+/// the ceilings that hold in some projected year. Relaxing a component lets it move at least at
+/// a stated benchmark pace (`RelaxationBenchmark`, by default the network's top-quartile pace
+/// for that component) with no ceiling on its elements; relaxing a ceiling lifts it.
+///
+/// The advanced rule needs several components at once (4 of 7 in the paper's framework), so
+/// one-at-a-time relaxation rarely moves the year: the answer is the Shapley value of each
+/// sticking point in the game "relax this coalition, measure the gain in P(advanced by the
+/// horizon) and the expected years gained" — every coalition on the same draws (exact up to 12
+/// sticking points, sampled permutations beyond), each figure with its Monte Carlo SE. The values
+/// of a district add up to its `all` bundle's gain. Everything runs on common random numbers, so
+/// a difference is the relaxation, never noise (`CoalitionBank`).
+public enum StickingPointAttribution {
+    public struct Options: Sendable {
+        public var benchmark: RelaxationBenchmark
+        /// The year "what it would take" aims at (nil: the horizon).
+        public var targetYear: Int?
+        /// Whether to search "what it would take" (most of the attribution's cost: one projection per pace tried).
+        public var whatItWouldTake: Bool
+
+        public init(benchmark: RelaxationBenchmark = .topQuartile, targetYear: Int? = nil, whatItWouldTake: Bool = true) {
+            self.benchmark = benchmark
+            self.targetYear = targetYear
+            self.whatItWouldTake = whatItWouldTake
+        }
+    }
+
+    /// Every district's attribution in plan order, with the options it ran under.
+    public struct Result: Sendable {
+        public var options: Options
+        public var horizon: Int
+        public var draws: Int
+        public var districts: [DistrictAttribution]
+        /// The benchmark pace of each component (framework order, points a year) when it is the
+        /// same in every district (top-quartile, network-max); empty for district-median.
+        public var benchmarkPaces: [(component: String, pace: Double)] = []
+
+        public var outlook: [ComponentOutlook] { districts.flatMap(\.outlook) }
+        public var values: [StickingPointValue] { districts.flatMap(\.values) }
+        public var bundles: [BundleGain] { districts.flatMap(\.bundles) }
+        public var requirements: [PaceRequirement] { districts.flatMap(\.requirements) }
+    }
+
+    /// Attribute every projected district of `run` against its projection `baseline` (same draws
+    /// and seed). Districts run in parallel; results come back in district order whatever the thread count.
+    public static func run(_ run: ScenarioRun, baseline: ProjectionResult, options: Options = Options(),
+                           threads: Int? = nil, progress: ((Double) -> Void)? = nil) -> Result {
+        let bundles = run.stickingPoints.bundles + run.scenario.bundles
+        let districts = Parallel.map(run.plan.districts.count, threads: threads, progress: progress) { i in
+            DistrictAttribution.run(run.forecaster, run.plan.districts[i], projection: baseline.districts[i],
+                                    draws: baseline.draws, seed: baseline.seed, options: options, bundles: bundles)
+        }
+        var result = Result(options: options, horizon: baseline.horizon, draws: baseline.draws, districts: districts)
+        let fw = run.forecaster.framework
+        if options.benchmark != .districtMedian {
+            result.benchmarkPaces = fw.components.indices.map {
+                (fw.components[$0].shortName, options.benchmark.pace(run.forecaster, district: 0, component: $0))
+            }
+        }
+        return result
+    }
+
+    /// The network view of one sticking point: means over the districts not advanced at the
+    /// start where it holds.
+    public struct NetworkRow: Equatable, Sendable {
+        public var stickingPoint: String
+        public var kind: StickingPointValue.Kind
+        public var assessed: Int
+        public var binding: Int
+        /// Mean Shapley gain in P(advanced by the horizon) and its SE (districts' draws are independent).
+        public var meanShapleyPGain: Double
+        public var meanShapleyPGainSE: Double
+        public var meanShapleyYears: Double
+        /// Components: mean P(in progress by the horizon) over the same districts; nil for ceilings.
+        public var meanPInProgressByHorizon: Double?
+    }
+
+    /// One row per sticking point, by mean Shapley gain (largest first), then name.
+    public static func network(_ result: Result) -> [NetworkRow] {
+        let values = result.values, outlook = result.outlook
+        var order: [String] = []
+        for v in values where !order.contains(v.stickingPoint) { order.append(v.stickingPoint) }
+        return order.map { name in
+            let mine = values.filter { $0.stickingPoint == name }
+            let n = Double(mine.count)
+            let progress = mine.compactMap { v in
+                outlook.first { $0.district == v.district && $0.component == name }?.pInProgressByHorizon
+            }
+            return NetworkRow(
+                stickingPoint: name, kind: mine[0].kind, assessed: mine.count, binding: mine.filter(\.binding).count,
+                meanShapleyPGain: mine.map(\.shapleyPGain.mean).reduce(0, +) / n,
+                meanShapleyPGainSE: mine.map { $0.shapleyPGain.standardError * $0.shapleyPGain.standardError }.reduce(0, +)
+                    .squareRoot() / n,
+                meanShapleyYears: mine.map(\.shapleyYears.mean).reduce(0, +) / n,
+                meanPInProgressByHorizon: mine[0].kind == .component && !progress.isEmpty
+                    ? progress.reduce(0, +) / Double(progress.count) : nil)
+        }.sorted { ($0.meanShapleyPGain, $1.stickingPoint) > ($1.meanShapleyPGain, $0.stickingPoint) }
+    }
+}

@@ -1,0 +1,63 @@
+import RatingsData
+import Forecasting
+
+/// Paired comparison of scenarios on common random numbers.
+///
+/// Every scenario is projected with the same seed and draws, so draw r of a district in two
+/// scenarios shares its drifts and noise; the per-draw difference in the advanced year is the
+/// levers' effect. A draw not advanced by the horizon counts as horizon + 1 (differences
+/// involving it are bounds).
+public enum ScenarioComparison {
+    public struct Row: Equatable, Sendable {
+        public var district: String
+        public var scenario: String
+        /// Median advanced year (nil: not by the horizon).
+        public var yearP50: Int?
+        /// Quantiles over draws of (advanced year in the scenario − in the baseline); negative = earlier.
+        public var deltaYearsP50: Double
+        public var deltaYearsP10: Double
+        public var deltaYearsP90: Double
+        public var pAdvancedByHorizon: Double
+        public var deltaPAdvanced: Double
+        /// Share of draws in which the scenario makes the district advanced strictly earlier.
+        public var pEarlier: Double
+    }
+
+    public enum ComparisonError: Error, CustomStringConvertible {
+        case mismatch(String)
+        public var description: String {
+            switch self { case .mismatch(let what): return what }
+        }
+    }
+
+    /// Rows for the baseline (deltas zero) and every alternative, district by district.
+    public static func compare(baseline: ProjectionResult, alternatives: [ProjectionResult]) throws(ComparisonError) -> [Row] {
+        for alt in alternatives {
+            guard alt.horizon == baseline.horizon else {
+                throw .mismatch("scenario \(alt.scenario) has horizon \(alt.horizon) but the baseline \(baseline.scenario) has \(baseline.horizon); expected the same horizon")
+            }
+            guard alt.draws == baseline.draws, alt.seed == baseline.seed else {
+                throw .mismatch("scenario \(alt.scenario) was not run with the baseline's draws and seed")
+            }
+        }
+        var rows: [Row] = []
+        let horizon = baseline.horizon
+        for base in baseline.districts {
+            for result in [baseline] + alternatives {
+                guard let p = result.districts.first(where: { $0.district.name == base.district.name }) else { continue }
+                var deltas: [Double] = [], earlier = 0
+                for (a, b) in zip(base.advancedYear, p.advancedYear) {
+                    let ya = a ?? horizon + 1, yb = b ?? horizon + 1
+                    deltas.append(Double(yb - ya))
+                    if yb < ya { earlier += 1 }
+                }
+                let q = QuantileSummary(deltas)
+                rows.append(Row(district: base.district.name, scenario: result.scenario, yearP50: p.advancedYearQuantile(0.5),
+                                deltaYearsP50: q.p50, deltaYearsP10: q.p10, deltaYearsP90: q.p90,
+                                pAdvancedByHorizon: p.pAdvancedByHorizon, deltaPAdvanced: p.pAdvancedByHorizon - base.pAdvancedByHorizon,
+                                pEarlier: Double(earlier) / Double(p.advancedYear.count)))
+            }
+        }
+        return rows
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import RatingsData
+import Forecasting
+import Policy
+
+/// An exclusive advisory lock (`flock`) on a lock file beside an output folder, held while a run
+/// replaces the folder. The lock file stays (removing it would race with a waiting run).
+final class FolderLock: @unchecked Sendable {
+    private let descriptor: Int32
+    private let lockPath: String
+    /// Locks this process holds, by lock path: taken once (`checkWritable`, before computing) and
+    /// kept until the process ends, so a second run cannot slip in between computing and writing.
+    nonisolated(unsafe) private static var held: [String: FolderLock] = [:]
+    private static let guardLock = NSLock()
+
+    /// The lock on `lockPath`, taken now or already held by this process.
+    static func acquire(_ lockPath: String, folder: String, createParent: Bool = false) throws(Diagnostic) -> FolderLock {
+        guardLock.lock()
+        defer { guardLock.unlock() }
+        if let existing = held[lockPath] { return existing }
+        if createParent {
+            try? FileManager.default.createDirectory(atPath: (lockPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        }
+        let lock = try FolderLock(lockPath, folder: folder)
+        held[lockPath] = lock
+        return lock
+    }
+
+    private init(_ lockPath: String, folder: String) throws(Diagnostic) {
+        self.lockPath = lockPath
+        descriptor = open(lockPath, O_CREAT | O_RDWR, 0o644)
+        guard descriptor >= 0 else {
+            throw .error(at: SourceLocation(file: lockPath), "cannot create the lock file for \(folder): \(String(cString: strerror(errno)))")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw .error(at: SourceLocation(file: folder), "another simulate run is writing this folder right now (lock \(lockPath)); wait for it to finish or choose another --out")
+        }
+    }
+
+    /// Held to the end of the process (released by the kernel at exit).
+    func release() {}
+}
