@@ -13,6 +13,8 @@ let package = Package(
         // Reading .xlsx workbooks: the zip container and the XML inside it.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/drmohundro/SWXMLHash", from: "8.1.1"),
+        // Tests only: approximate equality with stated tolerances.
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
     ],
     targets: [
         // OpenBLAS (BLAS + LAPACK) as a system library. Only `LinearAlgebra` imports it.
@@ -58,13 +60,23 @@ let package = Package(
             ],
             path: "Benchmarks/Sources/benchmark"
         ),
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        // What the test targets share: a process runner, the repository's paths, one clean-failure
+        // check, tags for slow and tool-dependent tests.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(
+            name: "LinearAlgebraTests",
+            dependencies: ["LinearAlgebra", "TestSupport", .product(name: "Numerics", package: "swift-numerics")]
+        ),
         .testTarget(
             name: "PortfolioKitTests",
-            dependencies: ["RatingsData", "Forecasting", "Policy", "Reports"],
+            dependencies: [
+                "RatingsData", "Forecasting", "Policy", "Reports", "TestSupport",
+                .product(name: "Numerics", package: "swift-numerics"),
+            ],
             exclude: ["Fixtures"]
         ),
         // End-to-end: runs the built `simulate` binary as a user would.
-        .testTarget(name: "simulateTests", dependencies: ["simulate", "RatingsData"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "simulateTests", dependencies: ["simulate", "RatingsData", "TestSupport"], exclude: ["Fixtures"]),
     ]
 )

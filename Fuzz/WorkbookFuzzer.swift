@@ -1,5 +1,6 @@
-@testable import RatingsData
 import Foundation
+
+@testable import RatingsData
 
 // libFuzzer target: the .xlsx reader (ZIPFoundation + SWXMLHash + the panel checks) on arbitrary
 // bytes written to a temporary .xlsx file. Any input may be rejected with a Diagnostic; none may

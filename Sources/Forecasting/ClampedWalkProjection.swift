@@ -22,15 +22,19 @@ import RatingsData
 public enum ClampedWalkProjection {
     /// Project one district. With a relaxation, the same random streams are consumed, so each
     /// draw differs from the unrelaxed one only by the relaxation.
-    public static func project(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
-                               draws: Int, seed: UInt64, relaxation: Relaxation = .none,
-                               trajectories: Projection.Trajectories = .all,
-                               recorder: PathRecorder? = nil) -> DistrictProjection {
+    public static func project(
+        _ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
+        draws: Int, seed: UInt64, relaxation: Relaxation = .none,
+        trajectories: Projection.Trajectories = .all,
+        recorder: PathRecorder? = nil
+    ) -> DistrictProjection {
         let fw = f.framework
         let d = plan.district
         let relaxation = relaxation.merged(with: plan.relaxation)
-        let elementCount = fw.elements.count, componentCount = fw.components.count
-        let lo = Double(fw.minimumScore), hi = Double(fw.maximumScore)
+        let elementCount = fw.elements.count
+        let componentCount = fw.components.count
+        let lo = Double(fw.minimumScore)
+        let hi = Double(fw.maximumScore)
         let t0 = f.startYear[d]
         let years = t0 < horizon ? Array((t0 + 1)...horizon) : []
         let yearCount = years.count
@@ -45,7 +49,10 @@ public enum ClampedWalkProjection {
         for (j, e) in order.enumerated() { slotOf[e] = j }
 
         // Sticking-point caps: never below the starting rating; lifted from the earliest lift year.
-        struct Ceiling { var cap: [Double]; var until: Int }
+        struct Ceiling {
+            var cap: [Double]
+            var until: Int
+        }
         var ceilings: [Ceiling] = []
         for point in plan.stickingPoints {
             if relaxation.liftedCeilings.contains(point.id) { continue }
@@ -72,7 +79,8 @@ public enum ClampedWalkProjection {
         let startComponents = fw.componentScores(start.map { Optional($0) })
         let currentScore = fw.districtScore(componentScores: startComponents)
         let advancedNow = fw.isAdvanced(componentScores: startComponents)
-        let needed = (0...componentCount).first { fw.advancedRule.isAdvanced(componentsInProgress: $0, of: componentCount) }
+        let needed =
+            (0...componentCount).first { fw.advancedRule.isAdvanced(componentsInProgress: $0, of: componentCount) }
             ?? Int.max
         let threshold = fw.inProgressThreshold
         let keptMeasures: [Int]
@@ -87,10 +95,12 @@ public enum ClampedWalkProjection {
         // score last; rows padded to a multiple of four draws so each group of lanes is one store.
         let districtMeasure = keptMeasures.count - 1
         let paddedDraws = (draws + 3) / 4 * 4
-        let values = UnsafeMutablePointer<Double>.allocate(capacity: max(1, keptMeasures.count * yearCount * paddedDraws))
+        let values = UnsafeMutablePointer<Double>.allocate(
+            capacity: max(1, keptMeasures.count * yearCount * paddedDraws))
         defer { values.deallocate() }
         @inline(__always) func store(_ lanes: SIMD4<Double>, measure: Int, year: Int, group r0: Int) {
-            UnsafeMutableRawPointer(values + (measure * yearCount + year) * paddedDraws + r0).storeBytes(of: lanes, as: SIMD4<Double>.self)
+            UnsafeMutableRawPointer(values + (measure * yearCount + year) * paddedDraws + r0).storeBytes(
+                of: lanes, as: SIMD4<Double>.self)
         }
         var advancedCount = [Int](repeating: 0, count: yearCount)
         var advancedYear = [Int?](repeating: nil, count: draws)
@@ -116,7 +126,13 @@ public enum ClampedWalkProjection {
         let effectCap = UnsafeMutablePointer<Lanes>.allocate(capacity: elementCount)
         let frozen = UnsafeMutablePointer<LaneMask>.allocate(capacity: elementCount)
         let noise = UnsafeMutablePointer<Lanes>.allocate(capacity: elementCount)
-        defer { y.deallocate(); increment.deallocate(); effectCap.deallocate(); frozen.deallocate(); noise.deallocate() }
+        defer {
+            y.deallocate()
+            increment.deallocate()
+            effectCap.deallocate()
+            frozen.deallocate()
+            noise.deallocate()
+        }
         let noiseTable = DiscretizedNormal.standard
         let perDraw = DiscretizedNormal.pointsPerDraw
         let noiseWords = (elementCount + perDraw - 1) / perDraw
@@ -131,130 +147,154 @@ public enum ClampedWalkProjection {
         for k in 0...componentCount { firstSlot[k] = componentStart[k] }
         for k in 0..<componentCount { componentSize[k] = Double(componentStart[k + 1] - componentStart[k]) }
         defer {
-            drift.deallocate(); previousInProgress.deallocate(); crossedThisYear.deallocate()
-            firstSlot.deallocate(); componentSize.deallocate()
+            drift.deallocate()
+            previousInProgress.deallocate()
+            crossedThisYear.deallocate()
+            firstSlot.deallocate()
+            componentSize.deallocate()
         }
         let lower = Lanes(repeating: lo)
 
         upper.withUnsafeBufferPointer { upper in
-        var r0 = 0
-        while r0 < draws {
-            let lanes = min(width, draws - r0)
-            var rng = SeededGenerator4(seeds: SIMD4(Projection.drawSeed(key, r0), Projection.drawSeed(key, r0 + 1),
-                                                    Projection.drawSeed(key, r0 + 2), Projection.drawSeed(key, r0 + 3)))
-            for k in 0..<componentCount {
-                let z = rng.normal(zig)
-                drift[k] = f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * z
-            }
-            for (k, extra) in relaxation.extraPace { drift[k] += Lanes(repeating: extra) }
-            for (k, pace) in relaxation.paceFloor { drift[k] = laneMax(drift[k], Lanes(repeating: pace)) }
-            if hasEffects {
-                for (j, e) in plan.effects.enumerated() {
-                    for i in 0..<width {
-                        var effectRNG = SeededGenerator(seed: e.randomKey ^ Projection.drawSeed(drawKeyBase, r0 + i))
-                        sizes[j][i] = e.size.sample(&effectRNG)
-                    }
-                    imposedCap[j].removeAll(keepingCapacity: true)
-                }
-            }
-            for j in 0..<elementCount { y[j] = Lanes(repeating: startSlots[j]) }
-            for k in 0..<componentCount { previousInProgress[k] = LaneMask(repeating: startInProgress[k]) }
-            if advancedNow { for i in 0..<lanes { advancedYear[r0 + i] = t0 } }
-            for yi in 0..<yearCount {
-                let t = years[yi]
-                if hasEffects {
-                    for j in 0..<elementCount {
-                        increment[j] = .zero; frozen[j] = LaneMask(repeating: false); effectCap[j] = Lanes(repeating: .infinity)
-                    }
-                    for (j, a) in plan.effects.enumerated() {
-                        let size = sizes[j]
-                        let since = t - a.onset  // 0 in the onset year
-                        guard since >= 0 else { continue }
-                        let active = a.effect.duration.map { since < $0 } ?? true
-                        let slots = effectSlots[j]
-                        switch a.effect.kind {
-                        case .level:
-                            if since < a.effect.ramp { for s in slots { increment[s] += size / Double(a.effect.ramp) } }
-                            if let duration = a.effect.duration, since == duration { for s in slots { increment[s] -= size } }
-                        case .slope:
-                            if active { for s in slots { increment[s] += size } }
-                        case .stall:
-                            var stalled = LaneMask(repeating: false)
-                            for i in 0..<width { stalled[i] = since < Int(max(0, size[i]).rounded()) }
-                            for s in slots { frozen[s] = frozen[s] .| stalled }
-                        case .ceiling:
-                            if active {
-                                if imposedCap[j].isEmpty {
-                                    imposedCap[j] = [Lanes](repeating: Lanes(repeating: .infinity), count: elementCount)
-                                    for s in slots { imposedCap[j][s] = laneMax(size, y[s]) }
-                                }
-                                for s in slots { effectCap[s] = laneMin(effectCap[s], laneMax(imposedCap[j][s], lower)) }
-                            }
-                        case .liftCeiling:
-                            break
-                        }
-                    }
-                }
-                // This year's noise: four 16-bit table indices per 64-bit draw, the same number of
-                // draws every year whatever is frozen, so streams stay aligned across scenarios.
-                for w in 0..<noiseWords {
-                    let bits = rng.next()
-                    for c in 0..<perDraw where perDraw * w + c < elementCount {
-                        noise[perDraw * w + c] = noiseSD * noiseTable.points(bits, field: c)
-                    }
-                }
-                var inProgress = SIMD4<Int64>.zero, total = Lanes.zero
-                let capRow = yi * elementCount
+            var r0 = 0
+            while r0 < draws {
+                let lanes = min(width, draws - r0)
+                var rng = SeededGenerator4(
+                    seeds: SIMD4(
+                        Projection.drawSeed(key, r0), Projection.drawSeed(key, r0 + 1),
+                        Projection.drawSeed(key, r0 + 2), Projection.drawSeed(key, r0 + 3)))
                 for k in 0..<componentCount {
-                    let dk = drift[k]
-                    var sum = Lanes.zero
+                    let z = rng.normal(zig)
+                    drift[k] = f.drift[d * componentCount + k] + f.driftSD[d * componentCount + k] * z
+                }
+                for (k, extra) in relaxation.extraPace { drift[k] += Lanes(repeating: extra) }
+                for (k, pace) in relaxation.paceFloor { drift[k] = laneMax(drift[k], Lanes(repeating: pace)) }
+                if hasEffects {
+                    for (j, e) in plan.effects.enumerated() {
+                        for i in 0..<width {
+                            var effectRNG = SeededGenerator(
+                                seed: e.randomKey ^ Projection.drawSeed(drawKeyBase, r0 + i))
+                            sizes[j][i] = e.size.sample(&effectRNG)
+                        }
+                        imposedCap[j].removeAll(keepingCapacity: true)
+                    }
+                }
+                for j in 0..<elementCount { y[j] = Lanes(repeating: startSlots[j]) }
+                for k in 0..<componentCount { previousInProgress[k] = LaneMask(repeating: startInProgress[k]) }
+                if advancedNow { for i in 0..<lanes { advancedYear[r0 + i] = t0 } }
+                for yi in 0..<yearCount {
+                    let t = years[yi]
                     if hasEffects {
-                        for j in firstSlot[k]..<firstSlot[k + 1] {
-                            let v = laneMax(y[j] + dk + increment[j] + noise[j], lower)
-                            let moved = laneMin(v, laneMin(Lanes(repeating: upper[capRow + j]), effectCap[j]))
-                            y[j] = moved.replacing(with: y[j], where: frozen[j])
-                            sum += y[j]
+                        for j in 0..<elementCount {
+                            increment[j] = .zero
+                            frozen[j] = LaneMask(repeating: false)
+                            effectCap[j] = Lanes(repeating: .infinity)
                         }
-                    } else {
-                        for j in firstSlot[k]..<firstSlot[k + 1] {
-                            let v = laneMax(y[j] + dk + noise[j], lower)
-                            y[j] = laneMin(v, Lanes(repeating: upper[capRow + j]))
-                            sum += y[j]
+                        for (j, a) in plan.effects.enumerated() {
+                            let size = sizes[j]
+                            let since = t - a.onset  // 0 in the onset year
+                            guard since >= 0 else { continue }
+                            let active = a.effect.duration.map { since < $0 } ?? true
+                            let slots = effectSlots[j]
+                            switch a.effect.kind {
+                            case .level:
+                                if since < a.effect.ramp {
+                                    for s in slots { increment[s] += size / Double(a.effect.ramp) }
+                                }
+                                if let duration = a.effect.duration, since == duration {
+                                    for s in slots { increment[s] -= size }
+                                }
+                            case .slope:
+                                if active { for s in slots { increment[s] += size } }
+                            case .stall:
+                                var stalled = LaneMask(repeating: false)
+                                for i in 0..<width { stalled[i] = since < Int(max(0, size[i]).rounded()) }
+                                for s in slots { frozen[s] = frozen[s] .| stalled }
+                            case .ceiling:
+                                if active {
+                                    if imposedCap[j].isEmpty {
+                                        imposedCap[j] = [Lanes](
+                                            repeating: Lanes(repeating: .infinity), count: elementCount)
+                                        for s in slots { imposedCap[j][s] = laneMax(size, y[s]) }
+                                    }
+                                    for s in slots {
+                                        effectCap[s] = laneMin(effectCap[s], laneMax(imposedCap[j][s], lower))
+                                    }
+                                }
+                            case .liftCeiling:
+                                break
+                            }
                         }
                     }
-                    let score = sum / componentSize[k]  // divide, as Framework.componentScores does: same ties at the threshold
-                    if keepComponents { store(score, measure: k, year: yi, group: r0) }
-                    total += score
-                    let now = score .>= threshold
-                    crossedThisYear[k] = now .& .!previousInProgress[k]
-                    inProgress &+= SIMD4<Int64>.zero.replacing(with: 1, where: now)
-                    previousInProgress[k] = now
-                }
-                if keepDistrict { store(total / Double(componentCount), measure: districtMeasure, year: yi, group: r0) }
-                if let recorder {
-                    for i in 0..<lanes { for e in 0..<elementCount { recorder.set(y[slotOf[e]][i], draw: r0 + i, yearIndex: yi, element: e) } }
-                }
-                for i in 0..<lanes where inProgress[i] >= needed {
-                    advancedCount[yi] += 1
-                    if advancedYear[r0 + i] == nil {
-                        advancedYear[r0 + i] = t
-                        // Decisive: the components whose crossing this year made the district
-                        // advanced, sharing the draw equally.
-                        decisiveDraws += 1
-                        let crossed = (0..<componentCount).filter { crossedThisYear[$0][i] }
-                        for k in crossed { decisiveWeight[k] += 1 / Double(crossed.count) }
+                    // This year's noise: four 16-bit table indices per 64-bit draw, the same number of
+                    // draws every year whatever is frozen, so streams stay aligned across scenarios.
+                    for w in 0..<noiseWords {
+                        let bits = rng.next()
+                        for c in 0..<perDraw where perDraw * w + c < elementCount {
+                            noise[perDraw * w + c] = noiseSD * noiseTable.points(bits, field: c)
+                        }
+                    }
+                    var inProgress = SIMD4<Int64>.zero
+                    var total = Lanes.zero
+                    let capRow = yi * elementCount
+                    for k in 0..<componentCount {
+                        let dk = drift[k]
+                        var sum = Lanes.zero
+                        if hasEffects {
+                            for j in firstSlot[k]..<firstSlot[k + 1] {
+                                let v = laneMax(y[j] + dk + increment[j] + noise[j], lower)
+                                let moved = laneMin(v, laneMin(Lanes(repeating: upper[capRow + j]), effectCap[j]))
+                                y[j] = moved.replacing(with: y[j], where: frozen[j])
+                                sum += y[j]
+                            }
+                        } else {
+                            for j in firstSlot[k]..<firstSlot[k + 1] {
+                                let v = laneMax(y[j] + dk + noise[j], lower)
+                                y[j] = laneMin(v, Lanes(repeating: upper[capRow + j]))
+                                sum += y[j]
+                            }
+                        }
+                        // Divide, as Framework.componentScores does: same ties at the threshold.
+                        let score = sum / componentSize[k]
+                        if keepComponents { store(score, measure: k, year: yi, group: r0) }
+                        total += score
+                        let now = score .>= threshold
+                        crossedThisYear[k] = now .& .!previousInProgress[k]
+                        inProgress &+= SIMD4<Int64>.zero.replacing(with: 1, where: now)
+                        previousInProgress[k] = now
+                    }
+                    if keepDistrict {
+                        store(total / Double(componentCount), measure: districtMeasure, year: yi, group: r0)
+                    }
+                    if let recorder {
+                        for i in 0..<lanes {
+                            for e in 0..<elementCount {
+                                recorder.set(y[slotOf[e]][i], draw: r0 + i, yearIndex: yi, element: e)
+                            }
+                        }
+                    }
+                    for i in 0..<lanes where inProgress[i] >= needed {
+                        advancedCount[yi] += 1
+                        if advancedYear[r0 + i] == nil {
+                            advancedYear[r0 + i] = t
+                            // Decisive: the components whose crossing this year made the district
+                            // advanced, sharing the draw equally.
+                            decisiveDraws += 1
+                            let crossed = (0..<componentCount).filter { crossedThisYear[$0][i] }
+                            for k in crossed { decisiveWeight[k] += 1 / Double(crossed.count) }
+                        }
                     }
                 }
+                r0 += width
             }
-            r0 += width
-        }
         }
 
         var workspace = QuantileWorkspace(sampleSize: draws)
         let summaries: [[QuantileSummary]] = (0..<yearCount).map { yi in
             keptMeasures.indices.map { m in
-                QuantileSummary.binned(UnsafeBufferPointer(start: values + (m * yearCount + yi) * paddedDraws, count: draws),
-                                       workspace: &workspace)
+                QuantileSummary.binned(
+                    UnsafeBufferPointer(start: values + (m * yearCount + yi) * paddedDraws, count: draws),
+                    workspace: &workspace)
             }
         }
         let pNow = advancedNow ? 1.0 : 0.0

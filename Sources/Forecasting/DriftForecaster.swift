@@ -32,8 +32,10 @@ public struct DriftForecaster: Sendable {
     public var cellPosition: Double? = nil
 
     /// A forecaster with given parameters (for known-truth tests and synthetic studies).
-    public init(framework: Framework, districts: [DistrictInfo], startYear: [Int], start: [Double],
-                drift: [Double], driftSD: [Double], stepVariance: Double) {
+    public init(
+        framework: Framework, districts: [DistrictInfo], startYear: [Int], start: [Double],
+        drift: [Double], driftSD: [Double], stepVariance: Double
+    ) {
         self.framework = framework
         self.districts = districts
         self.startYear = startYear
@@ -49,7 +51,8 @@ public struct DriftForecaster: Sendable {
         let e = fw.elements.count
         var start = [Double](repeating: 0, count: panel.districts.count * e)
         var years: [Int] = []
-        let lo = Double(fw.minimumScore), hi = Double(fw.maximumScore)
+        let lo = Double(fw.minimumScore)
+        let hi = Double(fw.maximumScore)
         var fitted = [Int: SeriesFit]()
         for s in fit.series { fitted[s.district * e + s.element] = s }
         for d in panel.districts.indices {
@@ -57,15 +60,17 @@ public struct DriftForecaster: Sendable {
             years.append(latest.year)
             let components = fw.componentScores(latest.scores)
             for element in 0..<e {
-                let value = latest.scores[element]
+                let value =
+                    latest.scores[element]
                     ?? fitted[d * e + element]?.predicted(at: latest.year)
                     ?? components[fw.elements[element].componentIndex]
                 start[d * e + element] = min(max(value, lo), hi)
             }
         }
-        self.init(framework: fw, districts: panel.districts, startYear: years, start: start,
-                  drift: fit.slope.flatMap { $0 }, driftSD: fit.slopeSD.flatMap { $0 },
-                  stepVariance: DriftForecaster.stepVariance(panel: panel, fit: fit))
+        self.init(
+            framework: fw, districts: panel.districts, startYear: years, start: start,
+            drift: fit.slope.flatMap { $0 }, driftSD: fit.slopeSD.flatMap { $0 },
+            stepVariance: DriftForecaster.stepVariance(panel: panel, fit: fit))
         paceChange = PaceChange.estimate(panel, fit: fit)
         networkPace = fit.componentSlope
     }
@@ -74,7 +79,8 @@ public struct DriftForecaster: Sendable {
     /// year of a random walk around the pooled drift.
     public static func stepVariance(panel: Panel, fit: TrajectoryFit) -> Double {
         let fw = panel.framework
-        var sum = 0.0, count = 0
+        var sum = 0.0
+        var count = 0
         for d in panel.districts.indices {
             let snaps = Array(panel.snapshots(ofDistrict: d))
             for e in fw.elements.indices {
@@ -84,7 +90,8 @@ public struct DriftForecaster: Sendable {
                     guard let y = s.scores[e] else { continue }
                     if let p = previous {
                         let r = y - p.score - slope * Double(s.year - p.year)
-                        sum += r * r / Double(s.year - p.year); count += 1
+                        sum += r * r / Double(s.year - p.year)
+                        count += 1
                     }
                     previous = (s.year, y)
                 }

@@ -17,7 +17,8 @@ public struct PathSamples: Sendable {
     public var ratings: [Double]
 
     public init(district: Int, years: [Int], draws: Int, elementCount: Int, ratings: [Double]) {
-        precondition(ratings.count == draws * years.count * elementCount, "ratings must hold draws × years × elements values")
+        precondition(
+            ratings.count == draws * years.count * elementCount, "ratings must hold draws × years × elements values")
         self.district = district
         self.years = years
         self.draws = draws

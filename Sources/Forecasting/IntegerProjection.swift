@@ -26,31 +26,40 @@ import RatingsData
 public enum IntegerProjection {
     /// Project one district (see the type's description). With a relaxation the same random
     /// streams are consumed, so each draw differs from the unrelaxed one only by the relaxation.
-    public static func project(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
-                               draws: Int, seed: UInt64, relaxation: Relaxation = .none,
-                               trajectories: Projection.Trajectories = .all,
-                               recorder: PathRecorder? = nil) -> DistrictProjection {
-        let state = simulated(f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
-                              trajectories: trajectories, recorder: recorder)
+    public static func project(
+        _ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
+        draws: Int, seed: UInt64, relaxation: Relaxation = .none,
+        trajectories: Projection.Trajectories = .all,
+        recorder: PathRecorder? = nil
+    ) -> DistrictProjection {
+        let state = simulated(
+            f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
+            trajectories: trajectories, recorder: recorder)
         return state.summary()
     }
 
     /// Which components are in progress in each draw and projected year (framework of at most 64
     /// components), from the same draws `project` makes: what attribution assembles coalitions from.
-    public static func progress(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
-                                draws: Int, seed: UInt64, relaxation: Relaxation = .none) -> ComponentProgress {
-        let state = simulated(f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
-                              trajectories: .none, keepProgress: true)
-        return ComponentProgress(startYear: state.s.startYear, years: state.s.years, draws: draws,
-                                 startBits: state.s.startComponents.indices.reduce(0) {
-                                     state.s.startComponents[$1] >= state.s.threshold ? $0 | (1 << UInt64($1)) : $0
-                                 },
-                                 bits: state.progress)
+    public static func progress(
+        _ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
+        draws: Int, seed: UInt64, relaxation: Relaxation = .none
+    ) -> ComponentProgress {
+        let state = simulated(
+            f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
+            trajectories: .none, keepProgress: true)
+        return ComponentProgress(
+            startYear: state.s.startYear, years: state.s.years, draws: draws,
+            startBits: state.s.startComponents.indices.reduce(0) {
+                state.s.startComponents[$1] >= state.s.threshold ? $0 | (1 << UInt64($1)) : $0
+            },
+            bits: state.progress)
     }
 
-    static func simulated(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, draws: Int, seed: UInt64,
-                          relaxation: Relaxation, trajectories: Projection.Trajectories, recorder: PathRecorder? = nil,
-                          keepProgress: Bool = false, allowVector: Bool = true) -> IntegerProjectionState {
+    static func simulated(
+        _ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, draws: Int, seed: UInt64,
+        relaxation: Relaxation, trajectories: Projection.Trajectories, recorder: PathRecorder? = nil,
+        keepProgress: Bool = false, allowVector: Bool = true
+    ) -> IntegerProjectionState {
         let setup = IntegerProjectionSetup(f, plan, horizon: horizon, relaxation: relaxation)
         var state = IntegerProjectionState(setup, draws: draws, trajectories: trajectories, keepProgress: keepProgress)
         let key = Projection.districtKey(seed: seed, name: f.districts[plan.district].name)
@@ -59,7 +68,8 @@ public enum IntegerProjection {
         if recorder == nil, state.lanesApply {
             // Four draws at a time in SIMD lanes, with exactly the scalar path's streams and arithmetic.
             let step = state.laneStep(allowVector: allowVector)
-            let buffer = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: setup.elementCount + 3 * setup.componentCount)
+            let buffer = UnsafeMutablePointer<SIMD4<Double>>.allocate(
+                capacity: setup.elementCount + 3 * setup.componentCount)
             defer { buffer.deallocate() }
             for r0 in stride(from: 0, to: draws, by: 4) {
                 let seeds = SIMD4((0..<4).map { Projection.drawSeed(key, r0 + $0) })
@@ -67,8 +77,9 @@ public enum IntegerProjection {
             }
         } else {
             for r in 0..<draws {
-                state.simulate(draw: r, key: Projection.drawSeed(key, r), backgroundKey: Projection.drawSeed(backgroundKey, r),
-                               effectKey: Projection.drawSeed(effectKeyBase, r), recorder: recorder)
+                state.simulate(
+                    draw: r, key: Projection.drawSeed(key, r), backgroundKey: Projection.drawSeed(backgroundKey, r),
+                    effectKey: Projection.drawSeed(effectKeyBase, r), recorder: recorder)
             }
         }
         return state

@@ -85,13 +85,15 @@ final class IntegerProjectionSetup {
         let relaxation = relaxation.merged(with: plan.relaxation)
         (paceFloor, extraPace) = relaxation.paceArrays(componentCount: componentCount)
         relaxesPace = !relaxation.paceFloor.isEmpty || !relaxation.extraPace.isEmpty
-        ceilings = IntegerProjectionSetup.ceilings(plan, grid: grid, start: startLevel, componentOf: componentOf,
-                                                   framework: fw, relaxation: relaxation)
+        ceilings = IntegerProjectionSetup.ceilings(
+            plan, grid: grid, start: startLevel, componentOf: componentOf,
+            framework: fw, relaxation: relaxation)
         backgroundProbability = plan.background.map(\.probability)
         let ceilingIDs = ceilings.map(\.id)
         backgroundLifts = plan.background.map { event in
             event.effects.map { a in
-                a.effect.kind == .liftCeiling ? ceilingIDs.indices.filter { a.effect.stickingPoints.contains(ceilingIDs[$0]) } : []
+                a.effect.kind == .liftCeiling
+                    ? ceilingIDs.indices.filter { a.effect.stickingPoints.contains(ceilingIDs[$0]) } : []
             }
         }
         unstalledBoost = 1 / (1 - IntegerProjectionSetup.stalledShare(plan.background))
@@ -116,8 +118,10 @@ final class IntegerProjectionSetup {
     /// The sticking points that hold, as latent caps: a ceiling never lowers a rating already
     /// above it (its cap is the higher of its maximum and the starting rating); the relaxation's
     /// freed components' elements and its lifted ceilings are free.
-    static func ceilings(_ plan: ScenarioPlan.DistrictPlan, grid: LevelGrid, start: [Double], componentOf: [Int],
-                         framework fw: Framework, relaxation: Relaxation) -> [Ceiling] {
+    static func ceilings(
+        _ plan: ScenarioPlan.DistrictPlan, grid: LevelGrid, start: [Double], componentOf: [Int],
+        framework fw: Framework, relaxation: Relaxation
+    ) -> [Ceiling] {
         var out: [Ceiling] = []
         for point in plan.stickingPoints {
             if relaxation.liftedCeilings.contains(point.id) { continue }

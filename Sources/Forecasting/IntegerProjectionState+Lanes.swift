@@ -23,11 +23,16 @@ extension IntegerProjectionState {
 
     /// Simulate draws r0 ..< r0 + lanes (lanes ≤ 4; a padding lane is computed and discarded).
     /// `buffer` holds at least `elementCount + 3 × componentCount` lanes of scratch.
-    mutating func simulateLanes(r0: Int, lanes: Int, seeds: SIMD4<UInt64>, step: LaneStep,
-                                buffer: UnsafeMutablePointer<Lanes>) {
+    mutating func simulateLanes(
+        r0: Int, lanes: Int, seeds: SIMD4<UInt64>, step: LaneStep,
+        buffer: UnsafeMutablePointer<Lanes>
+    ) {
         var rng = SeededGenerator4(seeds: seeds)
         let k = s.componentCount
-        let latent = buffer, move = buffer + s.elementCount, scores = move + k, pace = scores + k
+        let latent = buffer
+        let move = buffer + s.elementCount
+        let scores = move + k
+        let pace = scores + k
         startLanes(&rng, pace: pace, latent: latent)
         var before = (0..<k).map { LaneMask(repeating: s.startComponents[$0] >= s.threshold) }
         if s.advancedNow { for i in 0..<lanes { advancedYear[r0 + i] = s.startYear } }
@@ -36,7 +41,8 @@ extension IntegerProjectionState {
             if s.persistence < 1 { changePaces(pace, &rng) }
             for c in 0..<k { move[c] = laneMove(pace[c], component: c) }
             step.year(latent: latent, move: move, scores: scores)
-            var inProgress = SIMD4<Int64>.zero, total = Lanes.zero
+            var inProgress = SIMD4<Int64>.zero
+            var total = Lanes.zero
             for c in 0..<k {
                 let score = scores[c]
                 if keepComponents { store(score, measure: c, yearIndex: yi, r0: r0, lanes: lanes) }
@@ -60,7 +66,9 @@ extension IntegerProjectionState {
     /// The group's paces and latents (in slot order: components' elements contiguous), drawn in
     /// the scalar path's order: paces, then one cell position per element in element order.
     @inline(__always)
-    func startLanes(_ rng: inout SeededGenerator4, pace: UnsafeMutablePointer<Lanes>, latent: UnsafeMutablePointer<Lanes>) {
+    func startLanes(
+        _ rng: inout SeededGenerator4, pace: UnsafeMutablePointer<Lanes>, latent: UnsafeMutablePointer<Lanes>
+    ) {
         let zig = ZigguratTable.normal
         for c in 0..<s.componentCount { pace[c] = s.drift[c] + s.driftSD[c] * rng.normal(zig) }
         let fixed = s.forecaster.cellPosition.map { Lanes(repeating: $0) }

@@ -43,7 +43,8 @@ struct IntegerProjectionState {
     /// No effect and no ceiling acts this year: every element moves by its component's pace alone.
     var plain = true
 
-    init(_ setup: IntegerProjectionSetup, draws: Int, trajectories: Projection.Trajectories, keepProgress: Bool = false) {
+    init(_ setup: IntegerProjectionSetup, draws: Int, trajectories: Projection.Trajectories, keepProgress: Bool = false)
+    {
         s = setup
         self.draws = draws
         self.keepProgress = keepProgress && setup.componentCount <= UInt64.bitWidth
@@ -71,7 +72,8 @@ struct IntegerProjectionState {
     /// Simulate draw `r` from its three streams: the district's own (`key`), the background
     /// events' (`backgroundKey`), and the lever effect sizes' (`effectKey`, mixed with each
     /// effect's key so the same lever draws the same size in every scenario).
-    mutating func simulate(draw r: Int, key: UInt64, backgroundKey: UInt64, effectKey: UInt64, recorder: PathRecorder?) {
+    mutating func simulate(draw r: Int, key: UInt64, backgroundKey: UInt64, effectKey: UInt64, recorder: PathRecorder?)
+    {
         var rng = SeededGenerator(seed: key)
         var background = SeededGenerator(seed: backgroundKey)
         start(&rng, effectKey: effectKey)
@@ -156,7 +158,8 @@ struct IntegerProjectionState {
     }
 
     /// One effect's contribution this year (`since` = 0 in the onset year).
-    mutating func apply(_ a: ScenarioPlan.ActiveEffect, onset: Int, size: Double, year t: Int, imposed: inout [Double]?) {
+    mutating func apply(_ a: ScenarioPlan.ActiveEffect, onset: Int, size: Double, year t: Int, imposed: inout [Double]?)
+    {
         let since = t - onset
         guard since >= 0 else { return }
         let active = a.effect.duration.map { since < $0 } ?? true
@@ -164,7 +167,9 @@ struct IntegerProjectionState {
         case .level:
             let ramp = Double(max(1, a.effect.ramp))
             if since < a.effect.ramp { for e in a.elements { buffers.levelShift[e] += size / ramp } }
-            if let duration = a.effect.duration, since == duration { for e in a.elements { buffers.levelShift[e] -= size } }
+            if let duration = a.effect.duration, since == duration {
+                for e in a.elements { buffers.levelShift[e] -= size }
+            }
         case .slope:
             if active { for e in a.elements { buffers.slope[e] += size } }
         case .stall:
@@ -184,40 +189,51 @@ struct IntegerProjectionState {
 
     /// Move every latent, rate it, and score the year.
     mutating func step(draw r: Int, yearIndex yi: Int, year t: Int, recorder: PathRecorder?) {
-        let bottom = s.grid.lowest - s.grid.halfCell, top = s.grid.cellTop(s.grid.highest)
+        let bottom = s.grid.lowest - s.grid.halfCell
+        let top = s.grid.cellTop(s.grid.highest)
         let yearCount = s.years.count
-        var inProgress = 0, total = 0.0
-        let grid = s.grid, boost = s.unstalledBoost, plain = self.plain
-        let latent = buffers.latent, slope = buffers.slope, levelShift = buffers.levelShift
-        let cap = buffers.cap, stalled = buffers.stalled
-        let order = s.order, componentStart = s.componentStart
+        var inProgress = 0
+        var total = 0.0
+        let grid = s.grid
+        let boost = s.unstalledBoost
+        let plain = self.plain
+        let latent = buffers.latent
+        let slope = buffers.slope
+        let levelShift = buffers.levelShift
+        let cap = buffers.cap
+        let stalled = buffers.stalled
+        let order = s.order
+        let componentStart = s.componentStart
         for k in 0..<s.componentCount {
             var sum = 0.0
-            let first = componentStart[k], end = componentStart[k + 1]
+            let first = componentStart[k]
+            let end = componentStart[k + 1]
             // A relaxation acts on the year's pace and leaves the pace's own evolution alone.
             let effective = s.relaxesPace ? max(pace[k] + s.extraPace[k], s.paceFloor[k]) : pace[k]
             var move = effective
             if move > 0 { move *= boost }
             if plain, recorder == nil, let unit = grid.step {
-                sum = Self.movePlain(latent, order: order, first..<end, by: move, bottom: bottom, top: top,
-                                     lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
+                sum = Self.movePlain(
+                    latent, order: order, first..<end, by: move, bottom: bottom, top: top,
+                    lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
             } else if recorder == nil, let unit = grid.step {
-                sum = Self.moveWithEffects(buffers, order: order, first..<end, pace: effective, boost: boost, bottom: bottom,
-                                           top: top, lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
+                sum = Self.moveWithEffects(
+                    buffers, order: order, first..<end, pace: effective, boost: boost, bottom: bottom,
+                    top: top, lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
             } else {
-            for j in first..<end {
-                let e = order[j]
-                if plain {
-                    latent[e] = min(max(latent[e] + move, bottom), top)
-                } else {
-                    var m = effective + slope[e]
-                    if stalled[e] { m = min(m, 0) } else if m > 0 { m *= boost }
-                    latent[e] = min(max(latent[e] + m + levelShift[e], bottom), min(top, cap[e]))
+                for j in first..<end {
+                    let e = order[j]
+                    if plain {
+                        latent[e] = min(max(latent[e] + move, bottom), top)
+                    } else {
+                        var m = effective + slope[e]
+                        if stalled[e] { m = min(m, 0) } else if m > 0 { m *= boost }
+                        latent[e] = min(max(latent[e] + m + levelShift[e], bottom), min(top, cap[e]))
+                    }
+                    let rating = grid.level(latent[e])
+                    sum += rating
+                    if let recorder { recorder.set(rating, draw: r, yearIndex: yi, element: e) }
                 }
-                let rating = grid.level(latent[e])
-                sum += rating
-                if let recorder { recorder.set(rating, draw: r, yearIndex: yi, element: e) }
-            }
             }
             let score = sum / Double(end - first)  // divide, as Framework.componentScores does
             if keepComponents { values.pointer[(k * yearCount + yi) * draws + r] = score }
@@ -230,7 +246,9 @@ struct IntegerProjectionState {
                 if keepProgress { progress[r * yearCount + yi] |= 1 << UInt64(k) }
             }
         }
-        if keepDistrict { values.pointer[((measureCount - 1) * yearCount + yi) * draws + r] = total / Double(s.componentCount) }
+        if keepDistrict {
+            values.pointer[((measureCount - 1) * yearCount + yi) * draws + r] = total / Double(s.componentCount)
+        }
         guard inProgress >= s.needed else { return }
         advancedCount[yi] += 1
         advancedBits[yi * wordsPerYear + r / 64] |= 1 << UInt64(r % 64)
@@ -243,8 +261,10 @@ struct IntegerProjectionState {
     /// The common case — no effect, no ceiling, nothing recorded, equally spaced levels: move
     /// each latent of one component by the same amount and return the sum of their ratings.
     @inline(__always)
-    static func movePlain(_ latent: UnsafeMutablePointer<Double>, order: [Int], _ slots: Range<Int>, by move: Double,
-                          bottom: Double, top: Double, lowest: Double, unit: Double, topIndex: Double) -> Double {
+    static func movePlain(
+        _ latent: UnsafeMutablePointer<Double>, order: [Int], _ slots: Range<Int>, by move: Double,
+        bottom: Double, top: Double, lowest: Double, unit: Double, topIndex: Double
+    ) -> Double {
         let inverse = 1 / unit
         var sum = 0.0
         order.withUnsafeBufferPointer { order in
@@ -262,7 +282,8 @@ struct IntegerProjectionState {
     /// Per component, the share of the draws becoming advanced during the projection in which its
     /// crossing was decisive (a draw shared equally among the components crossing that year).
     func decisiveShare() -> [Double]? {
-        var weight = [Double](repeating: 0, count: s.componentCount), count = 0
+        var weight = [Double](repeating: 0, count: s.componentCount)
+        var count = 0
         for case let crossed? in decisive {
             count += 1
             for k in crossed { weight[k] += 1 / Double(crossed.count) }
@@ -272,10 +293,16 @@ struct IntegerProjectionState {
 
     /// As `movePlain`, with this year's slopes, level shifts, stalls and caps per element.
     @inline(__always)
-    static func moveWithEffects(_ b: ProjectionScratch, order: [Int], _ slots: Range<Int>, pace: Double, boost: Double,
-                                bottom: Double, top: Double, lowest: Double, unit: Double, topIndex: Double) -> Double {
+    static func moveWithEffects(
+        _ b: ProjectionScratch, order: [Int], _ slots: Range<Int>, pace: Double, boost: Double,
+        bottom: Double, top: Double, lowest: Double, unit: Double, topIndex: Double
+    ) -> Double {
         let inverse = 1 / unit
-        let latent = b.latent, slope = b.slope, levelShift = b.levelShift, cap = b.cap, stalled = b.stalled
+        let latent = b.latent
+        let slope = b.slope
+        let levelShift = b.levelShift
+        let cap = b.cap
+        let stalled = b.stalled
         var sum = 0.0
         order.withUnsafeBufferPointer { order in
             for j in slots {
@@ -297,7 +324,8 @@ struct IntegerProjectionState {
         var workspace = QuantileWorkspace(sampleSize: draws)
         let summaries: [[QuantileSummary]] = (0..<yearCount).map { yi in
             (0..<measureCount).map { m in
-                QuantileSummary.binned(values.slice(from: (m * yearCount + yi) * draws, count: draws), workspace: &workspace)
+                QuantileSummary.binned(
+                    values.slice(from: (m * yearCount + yi) * draws, count: draws), workspace: &workspace)
             }
         }
         let pNow = s.advancedNow ? 1.0 : 0.0

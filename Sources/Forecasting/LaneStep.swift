@@ -56,7 +56,9 @@ struct LaneStep {
     /// One component's year in SSE2 Swift.
     @inline(__always)
     func component(_ c: Int, latent: UnsafeMutablePointer<Lanes>, move: Lanes) -> Lanes {
-        let bottom = Lanes(repeating: bottom), top = Lanes(repeating: top), topIndex = Lanes(repeating: topIndex)
+        let bottom = Lanes(repeating: bottom)
+        let top = Lanes(repeating: top)
+        let topIndex = Lanes(repeating: topIndex)
         var sum = Lanes.zero
         for j in componentStart[c]..<componentStart[c + 1] {
             let y = Self.lanesMin(Self.lanesMax(latent[j] + move, bottom), top)
@@ -87,12 +89,14 @@ struct LaneStep {
 
     @inline(__always)
     static func lanesMin(_ a: Lanes, _ b: Lanes) -> Lanes {
-        Lanes(a[0] < b[0] ? a[0] : b[0], a[1] < b[1] ? a[1] : b[1], a[2] < b[2] ? a[2] : b[2], a[3] < b[3] ? a[3] : b[3])
+        Lanes(
+            a[0] < b[0] ? a[0] : b[0], a[1] < b[1] ? a[1] : b[1], a[2] < b[2] ? a[2] : b[2], a[3] < b[3] ? a[3] : b[3])
     }
 
     @inline(__always)
     static func lanesMax(_ a: Lanes, _ b: Lanes) -> Lanes {
-        Lanes(a[0] > b[0] ? a[0] : b[0], a[1] > b[1] ? a[1] : b[1], a[2] > b[2] ? a[2] : b[2], a[3] > b[3] ? a[3] : b[3])
+        Lanes(
+            a[0] > b[0] ? a[0] : b[0], a[1] > b[1] ? a[1] : b[1], a[2] > b[2] ? a[2] : b[2], a[3] > b[3] ? a[3] : b[3])
     }
 
     /// 1 in the lanes where a > b, else 0.

@@ -64,7 +64,10 @@ public struct PaceChange: Equatable, Sendable {
             }
             changes.append(change)
         }
-        var g1 = 0.0, n1 = 0, g2 = 0.0, n2 = 0
+        var g1 = 0.0
+        var n1 = 0
+        var g2 = 0.0
+        var n2 = 0
         for change in changes {
             func centred(_ year: Int) -> Double? {
                 guard let x = change[year], let m = byYear[year] else { return nil }
@@ -72,8 +75,14 @@ public struct PaceChange: Equatable, Sendable {
             }
             for year in change.keys.sorted() {  // sorted: a Dictionary's order varies by process
                 let c = centred(year)!
-                if let next = centred(year + 1) { g1 += c * next; n1 += 1 }
-                if let after = centred(year + 2) { g2 += c * after; n2 += 1 }
+                if let next = centred(year + 1) {
+                    g1 += c * next
+                    n1 += 1
+                }
+                if let after = centred(year + 2) {
+                    g2 += c * after
+                    n2 += 1
+                }
             }
         }
         guard n1 > 0, n2 > 0, g1 > 0 else { return (1, n1, n2) }
@@ -82,7 +91,9 @@ public struct PaceChange: Equatable, Sendable {
 
     /// σ_common and σ_own from the fit (see the type's description).
     static func spread(_ fit: TrajectoryFit) -> (Double, Double) {
-        var total = 0.0, se = 0.0, n = 0
+        var total = 0.0
+        var se = 0.0
+        var n = 0
         for (d, row) in fit.slope.enumerated() {
             for (k, slope) in row.enumerated() {
                 let x = slope - fit.componentSlope[k]

@@ -25,13 +25,17 @@ public enum Projection {
         case none
     }
 
-    public static func run(_ forecaster: DriftForecaster, plan: ScenarioPlan, draws: Int, seed: UInt64,
-                           scenario: String, trajectories: Trajectories = .all, threads: Int? = nil,
-                           model: Model = .integerPace, progress: ((Double) -> Void)? = nil) -> ProjectionResult {
+    public static func run(
+        _ forecaster: DriftForecaster, plan: ScenarioPlan, draws: Int, seed: UInt64,
+        scenario: String, trajectories: Trajectories = .all, threads: Int? = nil,
+        model: Model = .integerPace, progress: ((Double) -> Void)? = nil
+    ) -> ProjectionResult {
         let fw = forecaster.framework
         let out = Parallel.map(plan.districts.count, threads: threads, progress: progress) { i in
-            project(forecaster, plan.districts[i], horizon: plan.horizon, draws: draws, seed: seed, trajectories: trajectories,
-                    model: model)
+            project(
+                forecaster, plan.districts[i], horizon: plan.horizon, draws: draws, seed: seed,
+                trajectories: trajectories,
+                model: model)
         }
         let measures: [String]
         switch trajectories {
@@ -39,8 +43,9 @@ public enum Projection {
         case .district: measures = ["district"]
         case .none: measures = []
         }
-        return ProjectionResult(scenario: scenario, horizon: plan.horizon, draws: draws, seed: seed,
-                                measures: measures, districts: out)
+        return ProjectionResult(
+            scenario: scenario, horizon: plan.horizon, draws: draws, seed: seed,
+            measures: measures, districts: out)
     }
 
     /// Draw `count` standard normals four lanes at a time, as the projection's inner loop does,
@@ -68,17 +73,21 @@ public enum Projection {
     }
 
     /// Project one district with `model` (see `IntegerProjection` and `ClampedWalkProjection`).
-    public static func project(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
-                               draws: Int, seed: UInt64, relaxation: Relaxation = .none,
-                               trajectories: Trajectories = .all, model: Model = .integerPace,
-                               recorder: PathRecorder? = nil) -> DistrictProjection {
+    public static func project(
+        _ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int,
+        draws: Int, seed: UInt64, relaxation: Relaxation = .none,
+        trajectories: Trajectories = .all, model: Model = .integerPace,
+        recorder: PathRecorder? = nil
+    ) -> DistrictProjection {
         switch model {
         case .integerPace:
-            return IntegerProjection.project(f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
-                                             trajectories: trajectories, recorder: recorder)
+            return IntegerProjection.project(
+                f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
+                trajectories: trajectories, recorder: recorder)
         case .pooledDrift:
-            return ClampedWalkProjection.project(f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
-                                                 trajectories: trajectories, recorder: recorder)
+            return ClampedWalkProjection.project(
+                f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: relaxation,
+                trajectories: trajectories, recorder: recorder)
         }
     }
 

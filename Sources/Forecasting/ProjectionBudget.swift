@@ -15,26 +15,35 @@ public enum ProjectionBudget {
     /// The share of physical memory a run may plan to use.
     static let memoryShare = 0.75
 
-    public static func bytes(districts: Int, draws: Int, years: Int, measures: Int, threads: Int,
-                             attribution: Bool) -> Double {
-        let d = Double(draws), y = Double(max(1, years))
+    public static func bytes(
+        districts: Int, draws: Int, years: Int, measures: Int, threads: Int,
+        attribution: Bool
+    ) -> Double {
+        let d = Double(draws)
+        let y = Double(max(1, years))
         let kept = Double(districts) * d * (24 + y / 8)
         let perThread = d * y * 8 * (Double(measures) + (attribution ? 40 : 0))
         return kept + Double(max(1, threads)) * perThread
     }
 
     /// A located error (at `location`, where the draws were asked for) when the run would not fit.
-    public static func check(districts: Int, draws: Int, years: Int, measures: Int, threads: Int, attribution: Bool,
-                             at location: SourceLocation) throws(Diagnostic) {
+    public static func check(
+        districts: Int, draws: Int, years: Int, measures: Int, threads: Int, attribution: Bool,
+        at location: SourceLocation
+    ) throws(Diagnostic) {
         guard draws >= 1, draws <= maximumDraws else {
             throw .error(at: location, "draws \(draws); expected between 1 and \(maximumDraws)")
         }
-        let need = bytes(districts: districts, draws: draws, years: years, measures: measures, threads: threads,
-                         attribution: attribution)
+        let need = bytes(
+            districts: districts, draws: draws, years: years, measures: measures, threads: threads,
+            attribution: attribution)
         let budget = Double(ProcessInfo.processInfo.physicalMemory) * memoryShare
         guard need <= budget else {
             let perDraw = need / Double(draws)
-            throw .error(at: location, "\(draws) draws × \(districts) districts × \(years) years would need about \(gib(need)) of memory; the limit is \(gib(budget)) (\(Int(memoryShare * 100))% of this machine's); expected at most \(Int(budget / perDraw)) draws\(attribution ? " (or --skip-attribution)" : "")")
+            throw .error(
+                at: location,
+                "\(draws) draws × \(districts) districts × \(years) years would need about \(gib(need)) of memory; the limit is \(gib(budget)) (\(Int(memoryShare * 100))% of this machine's); expected at most \(Int(budget / perDraw)) draws\(attribution ? " (or --skip-attribution)" : "")"
+            )
         }
     }
 

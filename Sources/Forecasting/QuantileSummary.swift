@@ -18,11 +18,17 @@ public struct QuantileSummary: Equatable, Sendable {
         p90 = QuantileSummary.quantile(s, 0.9)
     }
 
-    public init(constant x: Double) { mean = x; p10 = x; p50 = x; p90 = x }
+    public init(constant x: Double) {
+        mean = x
+        p10 = x
+        p50 = x
+        p90 = x
+    }
 
     static func quantile(_ sorted: [Double], _ p: Double) -> Double {
         let h = Double(sorted.count - 1) * p
-        let lo = Int(h.rounded(.down)), hi = min(lo + 1, sorted.count - 1)
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, sorted.count - 1)
         return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
     }
 
@@ -44,13 +50,15 @@ public struct QuantileSummary: Equatable, Sendable {
         var ranks: [Int] = []
         for p in QuantileSummary.probabilities {
             let r = Int((Double(n - 1) * p).rounded(.down))
-            ranks.append(r); ranks.append(min(r + 1, n - 1))
+            ranks.append(r)
+            ranks.append(min(r + 1, n - 1))
         }
         let statistics = w.orderStatistics(ranks, of: values, within: lower, upper)
         var q = [Double](repeating: 0, count: 3)
         for (j, p) in QuantileSummary.probabilities.enumerated() {
             let h = Double(n - 1) * p
-            let lo = statistics[2 * j], hi = statistics[2 * j + 1]
+            let lo = statistics[2 * j]
+            let hi = statistics[2 * j + 1]
             q[j] = lo + (h - h.rounded(.down)) * (hi - lo)
         }
         return QuantileSummary(mean: sum / Double(n), p10: q[0], p50: q[1], p90: q[2])
@@ -58,7 +66,9 @@ public struct QuantileSummary: Equatable, Sendable {
 
     /// The smallest and largest of the values (at least one), and their sum in four partial sums.
     static func rangeAndSum(_ values: UnsafeBufferPointer<Double>) -> (Double, Double, Double) {
-        var low = SIMD4<Double>(repeating: values[0]), high = low, sums = SIMD4<Double>.zero
+        var low = SIMD4<Double>(repeating: values[0])
+        var high = low
+        var sums = SIMD4<Double>.zero
         var i = 0
         while i + 4 <= values.count {
             let v = SIMD4(values[i], values[i + 1], values[i + 2], values[i + 3])
@@ -69,14 +79,18 @@ public struct QuantileSummary: Equatable, Sendable {
         }
         while i < values.count {
             sums[0] += values[i]
-            low[0] = min(low[0], values[i]); high[0] = max(high[0], values[i])
+            low[0] = min(low[0], values[i])
+            high[0] = max(high[0], values[i])
             i += 1
         }
         return (low.min(), high.max(), sums.sum())
     }
 
     init(mean: Double, p10: Double, p50: Double, p90: Double) {
-        self.mean = mean; self.p10 = p10; self.p50 = p50; self.p90 = p90
+        self.mean = mean
+        self.p10 = p10
+        self.p50 = p50
+        self.p90 = p90
     }
 }
 
@@ -109,13 +123,17 @@ struct QuantileWorkspace {
 
     /// Count `values` (within [lower, upper]) into the bins (`counts[0..<bins]`) and keep each bin's extremes.
     mutating func histogram(_ values: UnsafeBufferPointer<Double>, within lower: Double, _ upper: Double) {
-        let bins = self.bins, n = values.count
+        let bins = self.bins
+        let n = values.count
         let scale = Double(bins) / (upper - lower)
         counts.withUnsafeMutableBufferPointer { counts in
             low.withUnsafeMutableBufferPointer { low in
                 high.withUnsafeMutableBufferPointer { high in
                     for b in 0..<(4 * bins) { counts[b] = 0 }
-                    for b in 0..<bins { low[b] = .infinity; high[b] = -.infinity }
+                    for b in 0..<bins {
+                        low[b] = .infinity
+                        high[b] = -.infinity
+                    }
                     // Four interleaved histograms: neighbouring values often share a bin, and
                     // one counter would make every step wait for the last.
                     for i in 0..<n {
@@ -133,15 +151,22 @@ struct QuantileWorkspace {
 
     /// The order statistics of the given ascending ranks (0-based) of the values last counted by
     /// `histogram`: read off a bin holding one distinct value, else found by sorting that bin's values.
-    mutating func orderStatistics(_ ranks: [Int], of values: UnsafeBufferPointer<Double>,
-                                  within lower: Double, _ upper: Double) -> [Double] {
+    mutating func orderStatistics(
+        _ ranks: [Int], of values: UnsafeBufferPointer<Double>,
+        within lower: Double, _ upper: Double
+    ) -> [Double] {
         // Locate each rank's bin and the number of values in the bins below it.
         var rankBin = [Int](repeating: 0, count: ranks.count)
         var below = [Int](repeating: 0, count: ranks.count)
-        var cumulative = 0, b = 0
+        var cumulative = 0
+        var b = 0
         for (i, r) in ranks.enumerated() {
-            while cumulative + Int(counts[b]) <= r { cumulative += Int(counts[b]); b += 1 }
-            rankBin[i] = b; below[i] = cumulative
+            while cumulative + Int(counts[b]) <= r {
+                cumulative += Int(counts[b])
+                b += 1
+            }
+            rankBin[i] = b
+            below[i] = cumulative
         }
         var slots = 0
         for b in rankBin where low[b] != high[b] && slotOfBin[b] < 0 {

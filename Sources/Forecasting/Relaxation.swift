@@ -16,8 +16,10 @@ public struct Relaxation: Equatable, Sendable {
     /// Sticking-point ids that do not hold.
     public var liftedCeilings: Set<String> = []
 
-    public init(freedComponents: Set<Int> = [], paceFloor: [Int: Double] = [:], extraPace: [Int: Double] = [:],
-                liftedCeilings: Set<String> = []) {
+    public init(
+        freedComponents: Set<Int> = [], paceFloor: [Int: Double] = [:], extraPace: [Int: Double] = [:],
+        liftedCeilings: Set<String> = []
+    ) {
         self.freedComponents = freedComponents
         self.paceFloor = paceFloor
         self.extraPace = extraPace
@@ -38,10 +40,11 @@ public struct Relaxation: Equatable, Sendable {
 
     /// Both relaxations at once: floors and freed sets combine (the higher floor wins), extra paces add.
     public func merged(with other: Relaxation) -> Relaxation {
-        Relaxation(freedComponents: freedComponents.union(other.freedComponents),
-                   paceFloor: paceFloor.merging(other.paceFloor, uniquingKeysWith: max),
-                   extraPace: extraPace.merging(other.extraPace, uniquingKeysWith: +),
-                   liftedCeilings: liftedCeilings.union(other.liftedCeilings))
+        Relaxation(
+            freedComponents: freedComponents.union(other.freedComponents),
+            paceFloor: paceFloor.merging(other.paceFloor, uniquingKeysWith: max),
+            extraPace: extraPace.merging(other.extraPace, uniquingKeysWith: +),
+            liftedCeilings: liftedCeilings.union(other.liftedCeilings))
     }
 
     /// Whether a ceiling `id` holds on element `e` of component `k` under this relaxation.

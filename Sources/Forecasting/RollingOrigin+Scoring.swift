@@ -4,26 +4,33 @@ import RatingsData
 extension RollingOrigin {
     /// `rps` of every element rated in the observed snapshot: level probabilities are the shares
     /// of draws at each level (each simulated rating counted at its nearest level).
-    static func scoreRatings(_ samples: PathSamples, yearIndex: Int, observed: Snapshot, framework fw: Framework,
-                             horizon h: Int, into tally: inout RollingOriginTally) {
+    static func scoreRatings(
+        _ samples: PathSamples, yearIndex: Int, observed: Snapshot, framework fw: Framework,
+        horizon h: Int, into tally: inout RollingOriginTally
+    ) {
         let values = fw.levelValues
         var counts = [Int](repeating: 0, count: values.count)
         for (e, value) in observed.scores.enumerated() {
             guard let value else { continue }
             for k in counts.indices { counts[k] = 0 }
             for draw in 0..<samples.draws {
-                counts[Framework.nearestIndex(samples.rating(draw: draw, yearIndex: yearIndex, element: e), in: values)] += 1
+                counts[
+                    Framework.nearestIndex(samples.rating(draw: draw, yearIndex: yearIndex, element: e), in: values)] +=
+                    1
             }
             let probabilities = counts.map { Double($0) / Double(samples.draws) }
-            let rps = ScoringRules.rankedProbabilityScore(probabilities: probabilities, observed: fw.levelIndex(for: value))
+            let rps = ScoringRules.rankedProbabilityScore(
+                probabilities: probabilities, observed: fw.levelIndex(for: value))
             tally.add(rps, horizon: h, measure: .rps)
         }
     }
 
     /// `coverage80`, `interval80` and `crps` of the observed district score, and `brier` of the
     /// observed advanced status, against the draws' district scores and advanced statuses.
-    static func scoreDistrict(_ samples: PathSamples, yearIndex: Int, observed: Snapshot, framework fw: Framework,
-                              horizon h: Int, into tally: inout RollingOriginTally) {
+    static func scoreDistrict(
+        _ samples: PathSamples, yearIndex: Int, observed: Snapshot, framework fw: Framework,
+        horizon h: Int, into tally: inout RollingOriginTally
+    ) {
         var scores: [Double] = []
         scores.reserveCapacity(samples.draws)
         var advanced = 0
@@ -41,7 +48,8 @@ extension RollingOrigin {
         tally.add(ScoringRules.intervalScore(lower: lower, upper: upper, observed: y), horizon: h, measure: .interval80)
         tally.add(ScoringRules.crps(sortedSamples: scores, observed: y), horizon: h, measure: .crps)
         let p = Double(advanced) / Double(samples.draws)
-        tally.add(ScoringRules.brier(probability: p, outcome: fw.isAdvanced(componentScores: observedComponents)),
-                  horizon: h, measure: .brier)
+        tally.add(
+            ScoringRules.brier(probability: p, outcome: fw.isAdvanced(componentScores: observedComponents)),
+            horizon: h, measure: .brier)
     }
 }

@@ -35,8 +35,10 @@ public enum RollingOrigin {
     ///     this seed and the cut year; the same seed gives the same scores.
     /// - Returns: rows sorted by model (in the order given), horizon, measure; a horizon that no
     ///   cut has an observed year for has no rows.
-    public static func run(panel: Panel, events: EventTable?, models: [any ForecastModel], horizon: Int, draws: Int,
-                           seed: UInt64) throws(RollingOriginError) -> [RollingOriginScore] {
+    public static func run(
+        panel: Panel, events: EventTable?, models: [any ForecastModel], horizon: Int, draws: Int,
+        seed: UInt64
+    ) throws(RollingOriginError) -> [RollingOriginScore] {
         guard horizon >= 1 else { throw .invalidHorizon(horizon) }
         guard draws >= 1 else { throw .invalidDraws(draws) }
         guard !models.isEmpty else { throw .noModels }
@@ -47,11 +49,14 @@ public enum RollingOrigin {
             let (training, original) = panel.before(year: cut + 1)
             let known = events.map { EventTable(file: $0.file, events: $0.events.filter { $0.year <= cut }) }
             for (m, model) in models.enumerated() {
-                let paths = try samplePaths(model, training: training, events: known, cut: cut, horizon: horizon,
-                                            draws: draws, seed: cutSeed(seed, cut))
+                let paths = try samplePaths(
+                    model, training: training, events: known, cut: cut, horizon: horizon,
+                    draws: draws, seed: cutSeed(seed, cut))
                 for (t, samples) in paths.enumerated() {
-                    score(samples, observed: panel.snapshots(ofDistrict: original[t]), cut: cut, framework: panel.framework,
-                          into: &tallies[m])
+                    score(
+                        samples, observed: panel.snapshots(ofDistrict: original[t]), cut: cut,
+                        framework: panel.framework,
+                        into: &tallies[m])
                 }
             }
         }
@@ -64,15 +69,20 @@ public enum RollingOrigin {
     }
 
     /// The model's paths at one cut, checked against the training panel and the request.
-    static func samplePaths(_ model: any ForecastModel, training: Panel, events: EventTable?, cut: Int, horizon: Int,
-                            draws: Int, seed: UInt64) throws(RollingOriginError) -> [PathSamples] {
+    static func samplePaths(
+        _ model: any ForecastModel, training: Panel, events: EventTable?, cut: Int, horizon: Int,
+        draws: Int, seed: UInt64
+    ) throws(RollingOriginError) -> [PathSamples] {
         let paths: [PathSamples]
         do {
-            paths = try model.paths(training: training, events: events, horizon: cut + horizon, draws: draws, seed: seed)
+            paths = try model.paths(
+                training: training, events: events, horizon: cut + horizon, draws: draws, seed: seed)
         } catch {
             throw .modelFailed(model: model.name, cut: cut, message: String(describing: error))
         }
-        func malformed(_ message: String) -> RollingOriginError { .malformedPaths(model: model.name, cut: cut, message: message) }
+        func malformed(_ message: String) -> RollingOriginError {
+            .malformedPaths(model: model.name, cut: cut, message: message)
+        }
         guard paths.count == training.districts.count else {
             throw malformed("\(paths.count) districts; expected the \(training.districts.count) of the training data")
         }
@@ -80,26 +90,35 @@ public enum RollingOrigin {
             let latest = training.latestSnapshot(ofDistrict: t).year
             let years = latest < cut + horizon ? Array((latest + 1)...(cut + horizon)) : []
             let name = training.districts[t].name
-            guard p.district == t else { throw malformed("path \(t) is of district index \(p.district); expected \(t) (\(name))") }
+            guard p.district == t else {
+                throw malformed("path \(t) is of district index \(p.district); expected \(t) (\(name))")
+            }
             guard p.draws == draws else { throw malformed("\(name) has \(p.draws) draws; expected \(draws)") }
             guard p.elementCount == training.framework.elements.count else {
-                throw malformed("\(name) has \(p.elementCount) elements a year; expected \(training.framework.elements.count)")
+                throw malformed(
+                    "\(name) has \(p.elementCount) elements a year; expected \(training.framework.elements.count)")
             }
             guard p.years == years else {
-                throw malformed("\(name)'s years are \(p.years); expected \(years) (after its latest snapshot, \(latest), to \(cut + horizon))")
+                throw malformed(
+                    "\(name)'s years are \(p.years); expected \(years) (after its latest snapshot, \(latest), to \(cut + horizon))"
+                )
             }
         }
         return paths
     }
 
     /// Score one district's paths against its observed snapshots after the cut, up to the horizon.
-    static func score(_ samples: PathSamples, observed: ArraySlice<Snapshot>, cut: Int, framework: Framework,
-                      into tally: inout RollingOriginTally) {
+    static func score(
+        _ samples: PathSamples, observed: ArraySlice<Snapshot>, cut: Int, framework: Framework,
+        into tally: inout RollingOriginTally
+    ) {
         for snapshot in observed where snapshot.year > cut && snapshot.year <= cut + tally.horizon {
             guard let yearIndex = samples.years.firstIndex(of: snapshot.year) else { continue }
             let h = snapshot.year - cut
-            scoreRatings(samples, yearIndex: yearIndex, observed: snapshot, framework: framework, horizon: h, into: &tally)
-            scoreDistrict(samples, yearIndex: yearIndex, observed: snapshot, framework: framework, horizon: h, into: &tally)
+            scoreRatings(
+                samples, yearIndex: yearIndex, observed: snapshot, framework: framework, horizon: h, into: &tally)
+            scoreDistrict(
+                samples, yearIndex: yearIndex, observed: snapshot, framework: framework, horizon: h, into: &tally)
         }
     }
 }

@@ -31,8 +31,10 @@ struct RollingOriginTally: Sendable {
             for measure in BacktestMeasure.allCases {
                 let i = slot(h, measure)
                 guard counts[i] > 0 else { continue }
-                out.append(RollingOriginScore(model: model, horizon: h, measure: measure,
-                                              score: sums[i] / Double(counts[i]), n: counts[i]))
+                out.append(
+                    RollingOriginScore(
+                        model: model, horizon: h, measure: measure,
+                        score: sums[i] / Double(counts[i]), n: counts[i]))
             }
         }
         return out

@@ -19,8 +19,10 @@ public enum ScoringRules {
     ///   - probabilities: p₁…p_K, one per scale level in ascending order (summing to 1).
     ///   - observed: the index (0-based) of the observed level in the same order.
     public static func rankedProbabilityScore(probabilities: [Double], observed: Int) -> Double {
-        precondition(probabilities.indices.contains(observed), "the observed level must be one of the forecast's levels")
-        var cumulative = 0.0, score = 0.0
+        precondition(
+            probabilities.indices.contains(observed), "the observed level must be one of the forecast's levels")
+        var cumulative = 0.0
+        var score = 0.0
         for (k, p) in probabilities.enumerated() {
             cumulative += p
             let step = cumulative - (observed <= k ? 1 : 0)
@@ -44,7 +46,8 @@ public enum ScoringRules {
     public static func crps(sortedSamples x: [Double], observed y: Double) -> Double {
         precondition(!x.isEmpty, "CRPS needs at least one sample")
         let n = Double(x.count)
-        var absolute = 0.0, spread = 0.0
+        var absolute = 0.0
+        var spread = 0.0
         for (i, v) in x.enumerated() {
             absolute += Swift.abs(v - y)
             spread += (2 * Double(i + 1) - n - 1) * v
@@ -56,7 +59,9 @@ public enum ScoringRules {
     /// Interval score of a central (1 − α) band [l, u] (Gneiting & Raftery 2007, eq. 43):
     /// (u − l) + (2/α)(l − y)·1{y < l} + (2/α)(y − u)·1{y > u}, in the units of y. With the
     /// default α = 0.2 (an 80% band) a miss costs 10 × its distance outside the band.
-    public static func intervalScore(lower l: Double, upper u: Double, observed y: Double, alpha: Double = alpha80) -> Double {
+    public static func intervalScore(lower l: Double, upper u: Double, observed y: Double, alpha: Double = alpha80)
+        -> Double
+    {
         precondition(alpha > 0 && alpha < 1, "alpha must lie in (0, 1)")
         var score = u - l
         if y < l { score += 2 / alpha * (l - y) }
@@ -78,7 +83,8 @@ public enum ScoringRules {
         precondition(!x.isEmpty, "a quantile needs at least one value")
         precondition(p >= 0 && p <= 1, "p must lie in [0, 1]")
         let h = Double(x.count - 1) * p
-        let lo = Int(h.rounded(.down)), hi = min(lo + 1, x.count - 1)
+        let lo = Int(h.rounded(.down))
+        let hi = min(lo + 1, x.count - 1)
         return x[lo] + (h - Double(lo)) * (x[hi] - x[lo])
     }
 }

@@ -31,31 +31,40 @@ struct SeriesStatistics {
         let capacity = panel.districts.count * elementCount
         let chunkCount = min(64, max(1, panel.districts.count / 64))
         let bounds = (0...chunkCount).map { $0 * panel.districts.count / chunkCount }
-        district = [Int](repeating: 0, count: capacity); element = district; count = district
-        meanYear = [Double](repeating: 0, count: capacity); meanScore = meanYear
-        sxy = meanYear; sxx = meanYear; syy = meanYear
+        district = [Int](repeating: 0, count: capacity)
+        element = district
+        count = district
+        meanYear = [Double](repeating: 0, count: capacity)
+        meanScore = meanYear
+        sxy = meanYear
+        sxx = meanYear
+        syy = meanYear
         var written: [Int] = []
         district.withUnsafeMutableBufferPointer { district in
-        element.withUnsafeMutableBufferPointer { element in
-        count.withUnsafeMutableBufferPointer { count in
-        meanYear.withUnsafeMutableBufferPointer { meanYear in
-        meanScore.withUnsafeMutableBufferPointer { meanScore in
-        sxy.withUnsafeMutableBufferPointer { sxy in
-        sxx.withUnsafeMutableBufferPointer { sxx in
-        syy.withUnsafeMutableBufferPointer { syy in
-            let out = Output(district: district.baseAddress!, element: element.baseAddress!, count: count.baseAddress!,
-                             meanYear: meanYear.baseAddress!, meanScore: meanScore.baseAddress!,
-                             sxy: sxy.baseAddress!, sxx: sxx.baseAddress!, syy: syy.baseAddress!)
-            written = Parallel.map(chunkCount, threads: threads) { c in
-                SeriesStatistics.read(panel, districts: bounds[c]..<bounds[c + 1], into: out, at: bounds[c] * elementCount)
+            element.withUnsafeMutableBufferPointer { element in
+                count.withUnsafeMutableBufferPointer { count in
+                    meanYear.withUnsafeMutableBufferPointer { meanYear in
+                        meanScore.withUnsafeMutableBufferPointer { meanScore in
+                            sxy.withUnsafeMutableBufferPointer { sxy in
+                                sxx.withUnsafeMutableBufferPointer { sxx in
+                                    syy.withUnsafeMutableBufferPointer { syy in
+                                        let out = Output(
+                                            district: district.baseAddress!, element: element.baseAddress!,
+                                            count: count.baseAddress!,
+                                            meanYear: meanYear.baseAddress!, meanScore: meanScore.baseAddress!,
+                                            sxy: sxy.baseAddress!, sxx: sxx.baseAddress!, syy: syy.baseAddress!)
+                                        written = Parallel.map(chunkCount, threads: threads) { c in
+                                            SeriesStatistics.read(
+                                                panel, districts: bounds[c]..<bounds[c + 1], into: out,
+                                                at: bounds[c] * elementCount)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
             }
-        }
-        }
-        }
-        }
-        }
-        }
-        }
         }
         // Close up the regions of chunks that had unrated series (none in a balanced panel).
         var end = 0
@@ -63,17 +72,25 @@ struct SeriesStatistics {
             let start = bounds[c] * elementCount
             if start != end {
                 for i in 0..<written[c] {
-                    district[end + i] = district[start + i]; element[end + i] = element[start + i]
-                    count[end + i] = count[start + i]; meanYear[end + i] = meanYear[start + i]
-                    meanScore[end + i] = meanScore[start + i]; sxy[end + i] = sxy[start + i]
-                    sxx[end + i] = sxx[start + i]; syy[end + i] = syy[start + i]
+                    district[end + i] = district[start + i]
+                    element[end + i] = element[start + i]
+                    count[end + i] = count[start + i]
+                    meanYear[end + i] = meanYear[start + i]
+                    meanScore[end + i] = meanScore[start + i]
+                    sxy[end + i] = sxy[start + i]
+                    sxx[end + i] = sxx[start + i]
+                    syy[end + i] = syy[start + i]
                 }
             }
             end += written[c]
         }
         if end < capacity {
-            for keyPath in [\SeriesStatistics.district, \.element, \.count] { self[keyPath: keyPath].removeLast(capacity - end) }
-            for keyPath in [\SeriesStatistics.meanYear, \.meanScore, \.sxy, \.sxx, \.syy] { self[keyPath: keyPath].removeLast(capacity - end) }
+            for keyPath in [\SeriesStatistics.district, \.element, \.count] {
+                self[keyPath: keyPath].removeLast(capacity - end)
+            }
+            for keyPath in [\SeriesStatistics.meanYear, \.meanScore, \.sxy, \.sxx, \.syy] {
+                self[keyPath: keyPath].removeLast(capacity - end)
+            }
         }
     }
 
@@ -92,7 +109,10 @@ struct SeriesStatistics {
         // block[e · snapshots + i]: rating of element e in snapshot i, or NaN when not rated.
         let block = UnsafeMutablePointer<Double>.allocate(capacity: max(1, longest * elementCount))
         let years = UnsafeMutablePointer<Double>.allocate(capacity: max(1, longest))
-        defer { block.deallocate(); years.deallocate() }
+        defer {
+            block.deallocate()
+            years.deallocate()
+        }
         for d in districts {
             let snaps = panel.snapshots(ofDistrict: d)
             let n = snaps.count
@@ -104,18 +124,35 @@ struct SeriesStatistics {
             }
             for e in 0..<elementCount {
                 let row = block + e * n
-                var observed = 0, sumT = 0.0, sumY = 0.0
-                for i in 0..<n where !row[i].isNaN { observed += 1; sumT += years[i]; sumY += row[i] }
-                guard observed > 0 else { continue }
-                let tbar = sumT / Double(observed), ybar = sumY / Double(observed)
-                var ctx = 0.0, ctt = 0.0, cyy = 0.0
+                var observed = 0
+                var sumT = 0.0
+                var sumY = 0.0
                 for i in 0..<n where !row[i].isNaN {
-                    let dt = years[i] - tbar, dy = row[i] - ybar
-                    ctx += dt * row[i]; ctt += dt * dt; cyy += dy * dy
+                    observed += 1
+                    sumT += years[i]
+                    sumY += row[i]
                 }
-                out.district[series] = d; out.element[series] = e; out.count[series] = observed
-                out.meanYear[series] = tbar; out.meanScore[series] = ybar
-                out.sxy[series] = ctx; out.sxx[series] = ctt; out.syy[series] = cyy
+                guard observed > 0 else { continue }
+                let tbar = sumT / Double(observed)
+                let ybar = sumY / Double(observed)
+                var ctx = 0.0
+                var ctt = 0.0
+                var cyy = 0.0
+                for i in 0..<n where !row[i].isNaN {
+                    let dt = years[i] - tbar
+                    let dy = row[i] - ybar
+                    ctx += dt * row[i]
+                    ctt += dt * dt
+                    cyy += dy * dy
+                }
+                out.district[series] = d
+                out.element[series] = e
+                out.count[series] = observed
+                out.meanYear[series] = tbar
+                out.meanScore[series] = ybar
+                out.sxy[series] = ctx
+                out.sxx[series] = ctt
+                out.syy[series] = cyy
                 series += 1
             }
         }

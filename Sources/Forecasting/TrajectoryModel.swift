@@ -34,7 +34,8 @@ public enum TrajectoryModel {
         public var description: String {
             switch self {
             case .noResidualDegreesOfFreedom:
-                return "too few ratings to estimate year-to-year noise: every series needs more years than the model has slopes"
+                return
+                    "too few ratings to estimate year-to-year noise: every series needs more years than the model has slopes"
             case .componentWithoutTimeVariation(let name):
                 return "component \(name) has no series rated in two different years; its trend cannot be estimated"
             case .noTimeVariation:
@@ -215,25 +216,45 @@ struct CellProblem {
     func makeWorkspace() -> Workspace { Workspace(districts: identifiedDistricts.count, components: componentCount) }
 
     func gls(theta: Double, workspace: Workspace? = nil) throws -> GLS {
-        let K = componentCount, D = identifiedDistricts.count
+        let K = componentCount
+        let D = identifiedDistricts.count
         let work = workspace ?? makeWorkspace()
         // Every entry the evaluation reads is rewritten below (absent cells keep weight 0).
-        var weight = work.weight, districtWeight = work.districtWeight, districtRHS = work.districtRHS, u = work.u
-        work.weight = []; work.districtWeight = []; work.districtRHS = []; work.u = []  // unique: no copy on write
-        defer { work.weight = weight; work.districtWeight = districtWeight; work.districtRHS = districtRHS; work.u = u }
+        var weight = work.weight
+        var districtWeight = work.districtWeight
+        var districtRHS = work.districtRHS
+        var u = work.u
+        work.weight = []
+        work.districtWeight = []
+        work.districtRHS = []
+        work.u = []  // unique: no copy on write
+        defer {
+            work.weight = weight
+            work.districtWeight = districtWeight
+            work.districtRHS = districtRHS
+            work.u = u
+        }
         let chunks = districtChunks
-        struct Partial { var componentWeight: [Double]; var rhs: [Double]; var logWeights = 0.0; var quadratic = 0.0 }
+        struct Partial {
+            var componentWeight: [Double]
+            var rhs: [Double]
+            var logWeights = 0.0
+            var quadratic = 0.0
+        }
         let partials: [Partial] = weight.withUnsafeMutableBufferPointer { weight in
             districtWeight.withUnsafeMutableBufferPointer { districtWeight in
                 districtRHS.withUnsafeMutableBufferPointer { districtRHS in
                     u.withUnsafeMutableBufferPointer { u in
-                        let out = GLSBuffers(weight: weight.baseAddress!, districtWeight: districtWeight.baseAddress!,
-                                             districtRHS: districtRHS.baseAddress!, u: u.baseAddress)
+                        let out = GLSBuffers(
+                            weight: weight.baseAddress!, districtWeight: districtWeight.baseAddress!,
+                            districtRHS: districtRHS.baseAddress!, u: u.baseAddress)
                         return Parallel.map(chunks.count) { c in
-                            var part = Partial(componentWeight: [Double](repeating: 0, count: K),
-                                               rhs: [Double](repeating: 0, count: K))
+                            var part = Partial(
+                                componentWeight: [Double](repeating: 0, count: K),
+                                rhs: [Double](repeating: 0, count: K))
                             for p in chunks[c] {
-                                var wSum = 0.0, rSum = 0.0
+                                var wSum = 0.0
+                                var rSum = 0.0
                                 for i in districtCellStart[p]..<districtCellStart[p + 1] {
                                     let k = cellComponent[i]
                                     let w = 1 / (theta + cellInverseInformation[i])
@@ -259,10 +280,14 @@ struct CellProblem {
                 }
             }
         }
-        var componentWeight = [Double](repeating: 0, count: K), rhs = componentWeight
+        var componentWeight = [Double](repeating: 0, count: K)
+        var rhs = componentWeight
         var logDistrictWeights = 0.0
         for part in partials {
-            for k in 0..<K { componentWeight[k] += part.componentWeight[k]; rhs[k] += part.rhs[k] }
+            for k in 0..<K {
+                componentWeight[k] += part.componentWeight[k]
+                rhs[k] += part.rhs[k]
+            }
             logDistrictWeights += part.logWeights
         }
         var schur = try Matrix(rows: max(0, D - 1), columns: K, columnMajor: u).gram()
@@ -296,10 +321,11 @@ struct CellProblem {
         }
         var sumLogScale = 0.0
         for g in informationGroups { sumLogScale += Double(g.cells) * log(theta + 1 / g.sxx) }
-        return GLS(theta: theta, componentSlope: mu, momentum: momentum, schur: factor,
-                   cellWeight: weight, districtWeight: districtWeight, quadratic: quadratics.reduce(0, +),
-                   logDeterminant: logDistrictWeights + factor.logDeterminant + 2 * log(Double(D)),
-                   sumLogScale: sumLogScale)
+        return GLS(
+            theta: theta, componentSlope: mu, momentum: momentum, schur: factor,
+            cellWeight: weight, districtWeight: districtWeight, quadratic: quadratics.reduce(0, +),
+            logDeterminant: logDistrictWeights + factor.logDeterminant + 2 * log(Double(D)),
+            sumLogScale: sumLogScale)
     }
 
     /// Restricted log-likelihood (constants dropped) at θ and σ².
@@ -327,7 +353,8 @@ struct CellProblem {
 
     func solve(variance given: VarianceComponents?) throws -> TrajectoryFit {
         let (v, g) = try given.map { ($0, try gls(theta: $0.deviation / $0.residual)) } ?? estimateVariance()
-        let K = componentCount, D = identifiedDistricts.count
+        let K = componentCount
+        let D = identifiedDistricts.count
         let inverseSchur = try g.schur.inverse()
         // Sum-to-zero shift c: μ' = μ + c, m'_d = m_d − c, with c the mean momentum of identified districts.
         let shift = g.momentum.reduce(0, +) / Double(D)
@@ -355,11 +382,13 @@ struct CellProblem {
         }
         let componentVariance = fixedVariances(a: meanA, extra: sumInverseWeight / Double(D * D))
         let idMomenta = identifiedDistricts.map { momentum[$0] }
-        let momentumVariance = idMomenta.count > 1
+        let momentumVariance =
+            idMomenta.count > 1
             ? idMomenta.reduce(0) { $0 + $1 * $1 } / Double(idMomenta.count - 1) : 0
 
         // Per district (in parallel for large panels; each district's row depends only on its own cells).
-        let rows = Parallel.map(districtCount, threads: districtCount >= 1024 ? nil : 1) { d -> (slope: [Double], sd: [Double]) in
+        let rows = Parallel.map(districtCount, threads: districtCount >= 1024 ? nil : 1) {
+            d -> (slope: [Double], sd: [Double]) in
             let p = position[d]
             let fixedVariance: [Double]
             if p < 0 {
@@ -370,7 +399,8 @@ struct CellProblem {
                 let a = (0..<K).map { g.cellWeight[p * K + $0] / g.districtWeight[p] }
                 fixedVariance = fixedVariances(a: a, extra: 1 / g.districtWeight[p])
             }
-            var slope = [Double](repeating: 0, count: K), sd = slope
+            var slope = [Double](repeating: 0, count: K)
+            var sd = slope
             for k in 0..<K {
                 let fixedPart = mu[k] + momentum[d]
                 let cell = d * K + k
@@ -387,7 +417,8 @@ struct CellProblem {
             }
             return (slope, sd)
         }
-        let slope = rows.map(\.slope), slopeSD = rows.map(\.sd)
+        let slope = rows.map(\.slope)
+        let slopeSD = rows.map(\.sd)
 
         // One SeriesFit per observed series, written in fixed chunks in parallel.
         let componentOf = panel.framework.elements.map(\.componentIndex)
@@ -398,13 +429,15 @@ struct CellProblem {
             let out = SeriesOutput(base: buffer.baseAddress)
             _ = Parallel.map(chunks) { c in
                 for s in (c * seriesCount / chunks)..<((c + 1) * seriesCount / chunks) {
-                    let d = stats.district[s], e = stats.element[s]
+                    let d = stats.district[s]
+                    let e = stats.element[s]
                     let k = componentOf[e]
-                    (out.base! + s).initialize(to: SeriesFit(
-                        district: d, element: e,
-                        level: stats.meanScore[s] + slope[d][k] * (Double(latestYear[d]) - stats.meanYear[s]),
-                        levelYear: latestYear[d], slope: slope[d][k], slopeSD: slopeSD[d][k],
-                        observations: stats.count[s], meanYear: stats.meanYear[s], meanScore: stats.meanScore[s]))
+                    (out.base! + s).initialize(
+                        to: SeriesFit(
+                            district: d, element: e,
+                            level: stats.meanScore[s] + slope[d][k] * (Double(latestYear[d]) - stats.meanYear[s]),
+                            levelYear: latestYear[d], slope: slope[d][k], slopeSD: slopeSD[d][k],
+                            observations: stats.count[s], meanYear: stats.meanYear[s], meanScore: stats.meanScore[s]))
                 }
                 return 0
             }
@@ -424,16 +457,25 @@ struct CellProblem {
 /// with parabolic interpolation where the function allows (Brent 1973, ch. 5; the classic
 /// `fmin`), to a relative tolerance of 1e-10 in x. Typically 15–25 evaluations where plain
 /// golden section needs about 50; the REML evaluation is the fit's dominant cost.
-func brentMaximum(lower: Double, upper: Double, tolerance: Double = 1e-10,
-                  _ f: (Double) throws -> Double) rethrows -> Double {
+func brentMaximum(
+    lower: Double, upper: Double, tolerance: Double = 1e-10,
+    _ f: (Double) throws -> Double
+) rethrows -> Double {
     let golden = (3 - 5.0.squareRoot()) / 2
-    var a = lower, b = upper
-    var x = a + golden * (b - a), w = x, v = x
-    var fx = -(try f(x)), fw = fx, fv = fx
-    var d = 0.0, e = 0.0
+    var a = lower
+    var b = upper
+    var x = a + golden * (b - a)
+    var w = x
+    var v = x
+    var fx = -(try f(x))
+    var fw = fx
+    var fv = fx
+    var d = 0.0
+    var e = 0.0
     for _ in 0..<500 {
         let m = (a + b) / 2
-        let tol1 = tolerance * abs(x) + 1e-12, tol2 = 2 * tol1
+        let tol1 = tolerance * abs(x) + 1e-12
+        let tol2 = 2 * tol1
         if abs(x - m) <= tol2 - (b - a) / 2 { break }
         var parabolic = false
         if abs(e) > tol1 {
@@ -459,13 +501,22 @@ func brentMaximum(lower: Double, upper: Double, tolerance: Double = 1e-10,
         let fu = -(try f(u))
         if fu <= fx {
             if u >= x { a = x } else { b = x }
-            v = w; fv = fw; w = x; fw = fx; x = u; fx = fu
+            v = w
+            fv = fw
+            w = x
+            fw = fx
+            x = u
+            fx = fu
         } else {
             if u < x { a = u } else { b = u }
             if fu <= fw || w == x {
-                v = w; fv = fw; w = u; fw = fu
+                v = w
+                fv = fw
+                w = u
+                fw = fu
             } else if fu <= fv || v == x || v == w {
-                v = u; fv = fu
+                v = u
+                fv = fu
             }
         }
     }

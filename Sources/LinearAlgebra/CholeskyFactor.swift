@@ -19,7 +19,9 @@ public struct CholeskyFactor: Sendable {
         var work = a.storage
         if order > 0 {
             var uplo = Int8(UInt8(ascii: "L"))
-            var n = blasInt(order), lda = blasInt(order), info: Int32 = 0
+            var n = blasInt(order)
+            var lda = blasInt(order)
+            var info: Int32 = 0
             dpotrf_(&uplo, &n, &work, &lda, &info, 1)
             if info < 0 { throw .invalidArgument(routine: "dpotrf", position: Int(-info)) }
             if info > 0 { throw .notPositiveDefinite(leadingMinor: Int(info)) }
@@ -35,8 +37,11 @@ public struct CholeskyFactor: Sendable {
         var x = b
         if order == 0 || b.columns == 0 { return x }
         var uplo = Int8(UInt8(ascii: "L"))
-        var n = blasInt(order), nrhs = blasInt(b.columns)
-        var lda = blasInt(order), ldb = blasInt(order), info: Int32 = 0
+        var n = blasInt(order)
+        var nrhs = blasInt(b.columns)
+        var lda = blasInt(order)
+        var ldb = blasInt(order)
+        var info: Int32 = 0
         var f = factor
         dpotrs_(&uplo, &n, &nrhs, &f, &lda, &x.storage, &ldb, &info, 1)
         if info < 0 { throw .invalidArgument(routine: "dpotrs", position: Int(-info)) }
@@ -48,7 +53,9 @@ public struct CholeskyFactor: Sendable {
         var inv = try Matrix(rows: order, columns: order, columnMajor: factor)
         if order == 0 { return inv }
         var uplo = Int8(UInt8(ascii: "L"))
-        var n = blasInt(order), lda = blasInt(order), info: Int32 = 0
+        var n = blasInt(order)
+        var lda = blasInt(order)
+        var info: Int32 = 0
         dpotri_(&uplo, &n, &inv.storage, &lda, &info, 1)
         if info < 0 { throw .invalidArgument(routine: "dpotri", position: Int(-info)) }
         if info > 0 { throw .notPositiveDefinite(leadingMinor: Int(info)) }

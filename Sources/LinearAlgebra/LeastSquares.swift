@@ -10,12 +10,16 @@ public enum LeastSquares {
 
     /// Numerical rank of `a`, by QR with column pivoting (LAPACK `dgeqp3`).
     public static func rank(of a: Matrix) throws(LinearAlgebraError) -> Int {
-        let m = a.rows, n = a.columns
+        let m = a.rows
+        let n = a.columns
         if m == 0 || n == 0 { return 0 }
         var work = a.storage
         var jpvt = [Int32](repeating: 0, count: n)
         var tau = [Double](repeating: 0, count: min(m, n))
-        var mm = blasInt(m), nn = blasInt(n), lda = blasInt(m), info: Int32 = 0
+        var mm = blasInt(m)
+        var nn = blasInt(n)
+        var lda = blasInt(m)
+        var info: Int32 = 0
         var lwork: Int32 = -1
         var query = 0.0
         dgeqp3_(&mm, &nn, &work, &lda, &jpvt, &tau, &query, &lwork, &info)
@@ -37,7 +41,9 @@ public enum LeastSquares {
     ///   (checked first by pivoted QR, since `dgels` only notices exact zeros),
     ///   `.dimensionMismatch` when `B` has a different number of rows.
     public static func qr(_ a: Matrix, _ b: Matrix) throws(LinearAlgebraError) -> Matrix {
-        let m = a.rows, n = a.columns, nrhs = b.columns
+        let m = a.rows
+        let n = a.columns
+        let nrhs = b.columns
         guard b.rows == m else {
             throw .dimensionMismatch("A is \(m)×\(n) but B has \(b.rows) rows")
         }
@@ -46,8 +52,12 @@ public enum LeastSquares {
         if n == 0 { return Matrix(rows: 0, columns: nrhs) }
         var aWork = a.storage
         var bWork = b.storage
-        var mm = blasInt(m), nn = blasInt(n), nr = blasInt(nrhs)
-        var lda = blasInt(m), ldb = blasInt(max(1, m)), info: Int32 = 0
+        var mm = blasInt(m)
+        var nn = blasInt(n)
+        var nr = blasInt(nrhs)
+        var lda = blasInt(m)
+        var ldb = blasInt(max(1, m))
+        var info: Int32 = 0
         var trans = Int8(UInt8(ascii: "N"))
         var lwork: Int32 = -1
         var query = 0.0
@@ -78,7 +88,8 @@ public enum LeastSquares {
         var normal = a.gram()
         if let penalty {
             guard penalty.rows == a.columns, penalty.columns == a.columns else {
-                throw .dimensionMismatch("penalty is \(penalty.rows)×\(penalty.columns), expected \(a.columns)×\(a.columns)")
+                throw .dimensionMismatch(
+                    "penalty is \(penalty.rows)×\(penalty.columns), expected \(a.columns)×\(a.columns)")
             }
             for k in 0..<normal.storage.count { normal.storage[k] += penalty.storage[k] }
         }

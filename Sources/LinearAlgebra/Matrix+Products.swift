@@ -46,10 +46,11 @@ extension Matrix {
         if n == 0 || rows == 0 { return c }
         storage.withUnsafeBufferPointer { pa in
             c.storage.withUnsafeMutableBufferPointer { pc in
-                cblas_dsyrk(CblasColMajor, CblasUpper, CblasTrans,
-                            blasInt(n), blasInt(rows), 1,
-                            pa.baseAddress, blasInt(max(1, rows)),
-                            0, pc.baseAddress, blasInt(max(1, n)))
+                cblas_dsyrk(
+                    CblasColMajor, CblasUpper, CblasTrans,
+                    blasInt(n), blasInt(rows), 1,
+                    pa.baseAddress, blasInt(max(1, rows)),
+                    0, pc.baseAddress, blasInt(max(1, n)))
             }
         }
         c.symmetrizeFromUpper()

@@ -1,6 +1,6 @@
-import RatingsData
 import Forecasting
 import Policy
+import RatingsData
 
 /// How a run's background events and pace changes are described to its reader (terminal, brief, manifest).
 public enum BackgroundReport {
@@ -11,7 +11,8 @@ public enum BackgroundReport {
             return "set by the scenario"
         case .estimated(let e):
             let (lo, hi) = e.interval95
-            return "\(e.events) events in \(e.exposure) district-years (\(e.firstYear)–\(e.lastYear)) of the events file; "
+            return
+                "\(e.events) events in \(e.exposure) district-years (\(e.firstYear)–\(e.lastYear)) of the events file; "
                 + "95% interval \(fixed(lo, decimals: 3))–\(fixed(hi, decimals: 3))"
         }
     }
@@ -20,22 +21,33 @@ public enum BackgroundReport {
     public static func text(_ run: ScenarioRun) -> String {
         var lines: [String] = []
         if run.plan.background.isEmpty {
-            lines.append(run.scenario.background == .off
-                         ? "Background events: off (the scenario says \"background\": \"off\")."
-                         : "Background events: none (no events file to estimate their rates from).")
+            lines.append(
+                run.scenario.background == .off
+                    ? "Background events: off (the scenario says \"background\": \"off\")."
+                    : "Background events: none (no events file to estimate their rates from).")
         } else {
             lines.append("Background events (every district, every projected year):")
             for b in run.plan.background {
-                lines.append("  \(b.leverID): \(fixed(b.rate, decimals: 3)) a district-year (P = \(fixed(b.probability, decimals: 3)) a year) — \(source(b))")
+                lines.append(
+                    "  \(b.leverID): \(fixed(b.rate, decimals: 3)) a district-year (P = \(fixed(b.probability, decimals: 3)) a year) — \(source(b))"
+                )
             }
         }
         let c = run.forecaster.paceChange
-        let chosen = run.persistenceSelection.map { $0.crps.isEmpty ? "from the panel's autocovariances" : "chosen by the panel's own rolling-origin forecasts" }
+        let chosen =
+            run.persistenceSelection.map {
+                $0.crps.isEmpty
+                    ? "from the panel's autocovariances" : "chosen by the panel's own rolling-origin forecasts"
+            }
             ?? "as given"
-        lines.append("Pace changes: each year a district × component pace keeps \(fixed(c.persistence, decimals: 2)) of its distance from the network's pace (\(chosen)) and takes fresh shocks; spread of paces \(fixed(c.commonSD, decimals: 3)) shared by a district's components and \(fixed(c.ownSD, decimals: 3)) each component's own, points a year (from the fit).")
+        lines.append(
+            "Pace changes: each year a district × component pace keeps \(fixed(c.persistence, decimals: 2)) of its distance from the network's pace (\(chosen)) and takes fresh shocks; spread of paces \(fixed(c.commonSD, decimals: 3)) shared by a district's components and \(fixed(c.ownSD, decimals: 3)) each component's own, points a year (from the fit)."
+        )
         if !run.plan.knownEvents.isEmpty {
             let listed = run.plan.knownEvents.map { "\($0.district) \($0.year) \($0.lever)" }
-            lines.append("Known future events applied from \(run.scenario.events ?? "the events file"): " + listed.joined(separator: "; ") + ".")
+            lines.append(
+                "Known future events applied from \(run.scenario.events ?? "the events file"): "
+                    + listed.joined(separator: "; ") + ".")
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -1,26 +1,38 @@
-import RatingsData
 import Forecasting
 import Policy
+import RatingsData
 
 /// What `simulate calibrate` prints and writes.
 public enum CalibrationReport {
     public static let header = ["lever", "kind", "estimate", "se", "n_districts", "n_steps", "assumed", "status"]
 
     public static func table(_ estimates: [LeverCalibration.Estimate]) -> CSVTable {
-        CSVTable(header: header, rows: estimates.map {
-            [$0.lever, $0.kind, $0.estimate.map { CSVTable.number($0) } ?? "", $0.standardError.map { CSVTable.number($0) } ?? "",
-             String($0.districts), String($0.observations), $0.assumed.map { CSVTable.number($0) } ?? "", $0.status]
-        })
+        CSVTable(
+            header: header,
+            rows: estimates.map {
+                [
+                    $0.lever, $0.kind, $0.estimate.map { CSVTable.number($0) } ?? "",
+                    $0.standardError.map { CSVTable.number($0) } ?? "",
+                    String($0.districts), String($0.observations), $0.assumed.map { CSVTable.number($0) } ?? "",
+                    $0.status,
+                ]
+            })
     }
 
     public static func text(_ estimates: [LeverCalibration.Estimate]) -> String {
-        var t = TextTable(header: ["Lever", "Kind", "Estimate", "SE", "Districts", "Steps", "Catalogue assumes", "Status"],
-                          rightAligned: [2, 3, 4, 5, 6])
+        var t = TextTable(
+            header: ["Lever", "Kind", "Estimate", "SE", "Districts", "Steps", "Catalogue assumes", "Status"],
+            rightAligned: [2, 3, 4, 5, 6])
         for e in estimates {
-            t.rows.append([e.lever, e.kind, e.estimate.map { fixed($0, decimals: 3) } ?? "—", e.standardError.map { fixed($0, decimals: 3) } ?? "—",
-                           String(e.districts), String(e.observations), e.assumed.map { fixed($0, decimals: 3) } ?? "(stall)", e.status])
+            t.rows.append([
+                e.lever, e.kind, e.estimate.map { fixed($0, decimals: 3) } ?? "—",
+                e.standardError.map { fixed($0, decimals: 3) } ?? "—",
+                String(e.districts), String(e.observations), e.assumed.map { fixed($0, decimals: 3) } ?? "(stall)",
+                e.status,
+            ])
         }
-        return "Lever effects estimated from the panel's own history (first differences, cluster-robust SE by district)\n"
+        return
+            "Lever effects estimated from the panel's own history (first differences, cluster-robust SE by district)\n"
             + "level: points at the rating step across the event; slope: points per year after it\n" + t.rendered
     }
 
@@ -31,14 +43,22 @@ public enum CalibrationReport {
         for e in estimates { if let x = e.estimate, let s = e.standardError { found["\(e.lever)|\(e.kind)"] = (x, s) } }
         func rewriteEffect(_ node: JSONNode, lever: String) -> JSONNode {
             guard case .object(var members) = node.value,
-                  let kindIndex = members.firstIndex(where: { $0.key == "kind" }),
-                  case .string(let kind) = members[kindIndex].node.value,
-                  kind == "level" || kind == "slope",
-                  let (mean, sd) = found["\(lever)|\(kind)"] else { return node }
+                let kindIndex = members.firstIndex(where: { $0.key == "kind" }),
+                case .string(let kind) = members[kindIndex].node.value,
+                kind == "level" || kind == "slope",
+                let (mean, sd) = found["\(lever)|\(kind)"]
+            else { return node }
             let size = JSONNode.make(.object([("mean", .make(.number(mean))), ("sd", .make(.number(sd)))]))
-            if let i = members.firstIndex(where: { $0.key == "size" }) { members[i].node = size } else { members.append(("size", size)) }
+            if let i = members.firstIndex(where: { $0.key == "size" }) {
+                members[i].node = size
+            } else {
+                members.append(("size", size))
+            }
             if let i = members.firstIndex(where: { $0.key == "reason" }) {
-                members[i].node = .make(.string("Calibrated by simulate calibrate from the panel's event history (mean = estimate, sd = cluster-robust SE)."))
+                members[i].node = .make(
+                    .string(
+                        "Calibrated by simulate calibrate from the panel's event history (mean = estimate, sd = cluster-robust SE)."
+                    ))
             }
             return JSONNode(value: .object(members), line: node.line, column: node.column)
         }
@@ -46,17 +66,21 @@ public enum CalibrationReport {
             switch node.value {
             case .object(let members):
                 var lever = lever
-                if let id = members.first(where: { $0.key == "id" }), case .string(let s) = id.node.value, members.contains(where: { $0.key == "reasoning" }) {
+                if let id = members.first(where: { $0.key == "id" }), case .string(let s) = id.node.value,
+                    members.contains(where: { $0.key == "reasoning" })
+                {
                     lever = s
                 }
                 var out = members.map { (key: $0.key, node: rewrite($0.node, lever: lever)) }
                 if let lever, out.contains(where: { $0.key == "kind" }) {
-                    return rewriteEffect(JSONNode(value: .object(out), line: node.line, column: node.column), lever: lever)
+                    return rewriteEffect(
+                        JSONNode(value: .object(out), line: node.line, column: node.column), lever: lever)
                 }
                 out = out.map { $0 }
                 return JSONNode(value: .object(out), line: node.line, column: node.column)
             case .array(let items):
-                return JSONNode(value: .array(items.map { rewrite($0, lever: lever) }), line: node.line, column: node.column)
+                return JSONNode(
+                    value: .array(items.map { rewrite($0, lever: lever) }), line: node.line, column: node.column)
             default:
                 return node
             }

@@ -1,6 +1,6 @@
-import RatingsData
 import Forecasting
 import Policy
+import RatingsData
 
 /// File-name slugs for a run's district names, unique by construction: the readable form
 /// (lowercase letters and digits of any script, anything else `-`, at most 48 characters), and
@@ -19,10 +19,14 @@ public struct DistrictSlugs: Sendable {
         var used: Set<String> = []
         for name in unique {
             let base = Self.readable(name)
-            let plain = count[base] == 1 && base.contains(where: { $0 != "-" }) && base.count <= Self.maximumReadableLength
+            let plain =
+                count[base] == 1 && base.contains(where: { $0 != "-" }) && base.count <= Self.maximumReadableLength
             var slug = plain ? base : String(base.prefix(Self.maximumReadableLength)) + "-" + Self.hash(name)
             var n = 2
-            while used.contains(slug) { slug = "\(plain ? base : slug)-\(n)"; n += 1 }  // a name equal to another's slug
+            while used.contains(slug) {
+                slug = "\(plain ? base : slug)-\(n)"
+                n += 1
+            }  // a name equal to another's slug
             used.insert(slug)
             slugs[name] = slug
         }

@@ -1,7 +1,7 @@
-import Foundation
-import RatingsData
 import Forecasting
+import Foundation
 import Policy
+import RatingsData
 
 /// An exclusive advisory lock (`flock`) on a lock file beside an output folder, held while a run
 /// replaces the folder. The lock file stays (removing it would race with a waiting run).
@@ -14,12 +14,14 @@ final class FolderLock: @unchecked Sendable {
     private static let guardLock = NSLock()
 
     /// The lock on `lockPath`, taken now or already held by this process.
-    static func acquire(_ lockPath: String, folder: String, createParent: Bool = false) throws(Diagnostic) -> FolderLock {
+    static func acquire(_ lockPath: String, folder: String, createParent: Bool = false) throws(Diagnostic) -> FolderLock
+    {
         guardLock.lock()
         defer { guardLock.unlock() }
         if let existing = held[lockPath] { return existing }
         if createParent {
-            try? FileManager.default.createDirectory(atPath: (lockPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                atPath: (lockPath as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         }
         let lock = try FolderLock(lockPath, folder: folder)
         held[lockPath] = lock
@@ -30,11 +32,16 @@ final class FolderLock: @unchecked Sendable {
         self.lockPath = lockPath
         descriptor = open(lockPath, O_CREAT | O_RDWR, 0o644)
         guard descriptor >= 0 else {
-            throw .error(at: SourceLocation(file: lockPath), "cannot create the lock file for \(folder): \(String(cString: strerror(errno)))")
+            throw .error(
+                at: SourceLocation(file: lockPath),
+                "cannot create the lock file for \(folder): \(String(cString: strerror(errno)))")
         }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
             close(descriptor)
-            throw .error(at: SourceLocation(file: folder), "another simulate run is writing this folder right now (lock \(lockPath)); wait for it to finish or choose another --out")
+            throw .error(
+                at: SourceLocation(file: folder),
+                "another simulate run is writing this folder right now (lock \(lockPath)); wait for it to finish or choose another --out"
+            )
         }
     }
 

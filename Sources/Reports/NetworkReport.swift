@@ -1,11 +1,13 @@
-import RatingsData
 import Forecasting
 import Policy
+import RatingsData
 
 /// `network.csv`: how many districts are advanced in each year, per draw (draws are paired
 /// across districts: draw r of every district is one joint future).
 public enum NetworkReport {
-    public static let header = ["scenario", "year", "expected_advanced", "advanced_p10", "advanced_p50", "advanced_p90"]
+    public static let header = [
+        "scenario", "year", "expected_advanced", "advanced_p10", "advanced_p50", "advanced_p90",
+    ]
 
     /// Years from the latest observed year of any projected district to the horizon; a district
     /// counts with its observed status in the years up to its own latest snapshot.
@@ -17,8 +19,10 @@ public enum NetworkReport {
                 Double(result.districts.filter { $0.isAdvanced(draw: r, year: year) }.count)
             }
             let s = QuantileSummary(counts)
-            t.append([result.scenario, String(year), CSVTable.number(s.mean), CSVTable.number(s.p10),
-                      CSVTable.number(s.p50), CSVTable.number(s.p90)])
+            t.append([
+                result.scenario, String(year), CSVTable.number(s.mean), CSVTable.number(s.p10),
+                CSVTable.number(s.p50), CSVTable.number(s.p90),
+            ])
         }
         return t
     }

@@ -1,6 +1,6 @@
-import RatingsData
 import Forecasting
 import Policy
+import RatingsData
 
 /// A Jupyter notebook (nbformat 4.5) that reloads a run's CSVs with pandas and redraws its
 /// charts with matplotlib, with markdown cells explaining each step and the caveats.
@@ -15,8 +15,10 @@ public enum NotebookExport {
         /// The attribution's bundles, component outlook and "what it would take" files are there too.
         public var attributionDetail: Bool
 
-        public init(advanced: Bool, trajectories: Bool, stickingPoints: Bool, compare: Bool, describe: Bool,
-                    attributionDetail: Bool = false) {
+        public init(
+            advanced: Bool, trajectories: Bool, stickingPoints: Bool, compare: Bool, describe: Bool,
+            attributionDetail: Bool = false
+        ) {
             self.attributionDetail = attributionDetail
             self.advanced = advanced
             self.trajectories = trajectories
@@ -34,7 +36,8 @@ public enum NotebookExport {
         func markdown(_ text: String) { cells.append(cell("markdown", text, id: cells.count + 1)) }
         func code(_ text: String) { cells.append(cell("code", text, id: cells.count + 1)) }
 
-        markdown("""
+        markdown(
+            """
             # \(title)
 
             This notebook reloads the CSV files that `simulate` wrote to `\(resultsPath)` and redraws its
@@ -45,7 +48,8 @@ public enum NotebookExport {
             named in `manifest.json` below), its numbers are an illustrative reconstruction that agrees with
             the paper's published findings; they are not CRPE's measured district scores.
             """)
-        code("""
+        code(
+            """
             import json
             from pathlib import Path
 
@@ -59,20 +63,23 @@ public enum NotebookExport {
             {k: manifest.get(k) for k in ["engine", "scenario", "seed", "draws", "horizon"] if k in manifest}
             """)
         if contents.advanced {
-            markdown("""
+            markdown(
+                """
                 ## When each district becomes advanced
 
                 `advanced.csv`: whether each district is advanced on its latest snapshot, the probability it is
                 advanced by the horizon, and the first year by which 10%, 50% and 90% of the Monte Carlo draws
                 have become advanced (empty when not reached by the horizon).
                 """)
-            code("""
+            code(
+                """
                 advanced = pd.read_csv(RESULTS / "advanced.csv")
                 advanced.sort_values("p_advanced_by_horizon", ascending=False)
                 """)
         }
         if contents.trajectories {
-            markdown("""
+            markdown(
+                """
                 ## Fan charts
 
                 `trajectories.csv` holds, for every district, year and measure (each component and `district`,
@@ -80,7 +87,8 @@ public enum NotebookExport {
                 years are marked `observed = True`. The dashed line is the in-progress threshold (3.5 on CRPE's
                 scale). Change `DISTRICTS` to draw others.
                 """)
-            code("""
+            code(
+                """
                 trajectories = pd.read_csv(RESULTS / "trajectories.csv")
                 district_scores = trajectories[trajectories["measure"] == "district"]
                 DISTRICTS = list(district_scores["district"].drop_duplicates())[:6]
@@ -102,7 +110,8 @@ public enum NotebookExport {
                 """)
         }
         if contents.stickingPoints {
-            markdown("""
+            markdown(
+                """
                 ## Sticking points
 
                 Every file here comes from the same draws with one thing changed (common random numbers).
@@ -115,14 +124,16 @@ public enum NotebookExport {
                 relaxes sticking points together; `what-it-would-take.csv` is the smallest extra pace giving an even
                 chance of being advanced by the target year.
                 """)
-            code("""
+            code(
+                """
                 def first(frame):  # a compare folder holds every scenario's rows: show the first scenario's
                     return frame[frame["scenario"] == frame["scenario"].iloc[0]] if len(frame) else frame
                 sticking = pd.read_csv(RESULTS / "sticking-points.csv")
                 network = first(pd.read_csv(RESULTS / "sticking-points-network.csv"))
                 network
                 """)
-            code("""
+            code(
+                """
                 if len(network):
                     ordered = network.sort_values("mean_shapley_p_gain")
                     ax = ordered.plot.barh(x="sticking_point", y="mean_shapley_p_gain", xerr=1.96 * ordered["mean_shapley_p_gain_se"],
@@ -131,28 +142,33 @@ public enum NotebookExport {
                     ax.set_ylabel("")
                     plt.tight_layout()
                 """)
-            code("""
+            code(
+                """
                 top = sticking.sort_values("shapley_p_gain", ascending=False).groupby(["scenario", "district"]).head(2)
                 top[["scenario", "district", "sticking_point", "p_advanced", "shapley_p_gain", "shapley_p_gain_se", "binding"]].to_string(index=False)
                 """)
             if contents.attributionDetail {
-                code("""
+                code(
+                    """
                     bundles = first(pd.read_csv(RESULTS / "relaxation-bundles.csv"))
                     bundles.pivot(index="district", columns="bundle", values="p_relaxed").join(
                         bundles.groupby("district")["p_advanced"].first())
                     """)
-                code("""
+                code(
+                    """
                     outlook = first(pd.read_csv(RESULTS / "component-outlook.csv"))
                     outlook.pivot(index="district", columns="component", values="p_in_progress_by_horizon").round(2)
                     """)
-                code("""
+                code(
+                    """
                     take = first(pd.read_csv(RESULTS / "what-it-would-take.csv"))
                     take.pivot(index="district", columns="relaxed", values="required_pace")
                     """)
             }
         }
         if contents.compare {
-            markdown("""
+            markdown(
+                """
                 ## Levers compared
 
                 `compare.csv`: every scenario on the baseline's draws (common random numbers). `delta_years_*`
@@ -160,13 +176,15 @@ public enum NotebookExport {
                 earlier; not by the horizon counted as horizon + 1); `p_earlier` is the share of draws in which
                 the scenario makes it advanced strictly earlier.
                 """)
-            code("""
+            code(
+                """
                 compare = pd.read_csv(RESULTS / "compare.csv")
                 baseline = compare["scenario"].iloc[0]
                 changed = compare[(compare["scenario"] != baseline) & ((compare["p_earlier"] > 0) | (compare["delta_p_advanced"] != 0))]
                 changed.sort_values("delta_p_advanced", ascending=False).head(20)
                 """)
-            code("""
+            code(
+                """
                 top = changed.sort_values("delta_p_advanced", ascending=False).head(15)
                 labels = top["district"] + " — " + top["scenario"]
                 gained = -top["delta_years_p50"]
@@ -182,13 +200,15 @@ public enum NotebookExport {
                 """)
         }
         if contents.describe {
-            markdown("""
+            markdown(
+                """
                 ## The paper's measures
 
                 `describe.csv`: latest district score, spread (variance of element scores), recent progress
                 (latest score minus the mean over all snapshots), quadrant and advanced status.
                 """)
-            code("""
+            code(
+                """
                 describe = pd.read_csv(RESULTS / "describe.csv")
                 ax = describe.plot.scatter(x="district_score", y="spread", figsize=(7, 5))
                 for _, row in describe.iterrows():
@@ -196,7 +216,8 @@ public enum NotebookExport {
                 describe.sort_values("district_score", ascending=False)
                 """)
         }
-        markdown("""
+        markdown(
+            """
             ## Reading these numbers
 
             Every projection is a distribution over Monte Carlo draws; quote intervals, not single years.
@@ -220,7 +241,8 @@ public enum NotebookExport {
 
     /// `target` relative to the directory `base` (both absolute, normalised).
     public static func relativePath(from base: String, to target: String) -> String {
-        let b = base.split(separator: "/").map(String.init), t = target.split(separator: "/").map(String.init)
+        let b = base.split(separator: "/").map(String.init)
+        let t = target.split(separator: "/").map(String.init)
         var common = 0
         while common < min(b.count, t.count) && b[common] == t[common] { common += 1 }
         let path = Array(repeating: "..", count: b.count - common) + t[common...]

@@ -1,7 +1,7 @@
-import Foundation
-import RatingsData
 import Forecasting
+import Foundation
 import Policy
+import RatingsData
 
 extension OutputDirectory {
     /// The marker every replaced folder holds: it says the folder is a run's output, so a later
@@ -31,7 +31,8 @@ extension OutputDirectory {
         let staging = parent + "/." + name + ".staging-\(getpid())"
         StagingCleanup.shared.begin(staging)
         defer { StagingCleanup.shared.end() }
-        try OutputDirectory(staging).write(files + [(Self.marker, "written by simulate; a later run replaces this folder whole\n")])
+        try OutputDirectory(staging).write(
+            files + [(Self.marker, "written by simulate; a later run replaces this folder whole\n")])
         try Self.swap(staging, into: destination, parent: parent, name: name)
         try? fm.removeItem(atPath: staging)  // after an exchange it holds the previous run
     }
@@ -42,9 +43,13 @@ extension OutputDirectory {
         let given = path.hasSuffix("/") && path.count > 1 ? String(path.dropLast()) : path
         let followed = InputPath.isSymbolicLink(given) ? InputPath.canonical(given) : given
         let name = (followed as NSString).lastPathComponent
-        let rawParent = (followed as NSString).deletingLastPathComponent.isEmpty ? "." : (followed as NSString).deletingLastPathComponent
+        let rawParent =
+            (followed as NSString).deletingLastPathComponent.isEmpty
+            ? "." : (followed as NSString).deletingLastPathComponent
         do { try FileManager.default.createDirectory(atPath: rawParent, withIntermediateDirectories: true) } catch {
-            throw .error(at: SourceLocation(file: rawParent), "cannot create the output directory: \(error.localizedDescription)")
+            throw .error(
+                at: SourceLocation(file: rawParent), "cannot create the output directory: \(error.localizedDescription)"
+            )
         }
         let parent = InputPath.canonical(rawParent)
         return (parent + "/" + name, parent, name)
@@ -61,11 +66,18 @@ extension OutputDirectory {
         if fm.fileExists(atPath: destination + "/" + marker) { return }
         // A run of an earlier version: its manifest names the engine.
         if let manifest = fm.contents(atPath: destination + "/manifest.json"),
-           String(decoding: manifest, as: UTF8.self).contains("\"engine\": \"portfolio-forecast") { return }
+            String(decoding: manifest, as: UTF8.self).contains("\"engine\": \"portfolio-forecast")
+        {
+            return
+        }
         let present = (fm.enumerator(atPath: destination)?.allObjects as? [String]) ?? []
         if let first = present.sorted().first {
-            let ours = Set(names).contains(first) ? " (a name this run writes, but" : " (which this run does not write, and"
-            throw .error(at: SourceLocation(file: destination), "exists and holds \(first)\(ours) the folder has no \(marker) marker: simulate did not write it); refusing to replace it: choose another --out or empty it")
+            let ours =
+                Set(names).contains(first) ? " (a name this run writes, but" : " (which this run does not write, and"
+            throw .error(
+                at: SourceLocation(file: destination),
+                "exists and holds \(first)\(ours) the folder has no \(marker) marker: simulate did not write it); refusing to replace it: choose another --out or empty it"
+            )
         }
     }
 
@@ -78,16 +90,21 @@ extension OutputDirectory {
             // previous run sits at .<name>.old-<pid> (cleaned by the next run).
             let old = parent + "/." + name + ".old-\(getpid())"
             guard rename(destination, old) == 0 else {
-                throw .error(at: SourceLocation(file: destination), "cannot move the previous results aside: \(String(cString: strerror(errno)))")
+                throw .error(
+                    at: SourceLocation(file: destination),
+                    "cannot move the previous results aside: \(String(cString: strerror(errno)))")
             }
             guard rename(staging, destination) == 0 else {
                 let reason = String(cString: strerror(errno))
                 _ = rename(old, destination)
-                throw .error(at: SourceLocation(file: destination), "cannot move the finished results into place: \(reason)")
+                throw .error(
+                    at: SourceLocation(file: destination), "cannot move the finished results into place: \(reason)")
             }
             try? FileManager.default.removeItem(atPath: old)
         } else if rename(staging, destination) != 0 {
-            throw .error(at: SourceLocation(file: destination), "cannot move the finished results into place: \(String(cString: strerror(errno)))")
+            throw .error(
+                at: SourceLocation(file: destination),
+                "cannot move the finished results into place: \(String(cString: strerror(errno)))")
         }
     }
 }
@@ -106,10 +123,15 @@ extension OutputDirectory {
         var probe = InputPath.canonical(path)
         while !fm.fileExists(atPath: probe), probe != "/" { probe = (probe as NSString).deletingLastPathComponent }
         guard fm.fileExists(atPath: probe, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .error(at: SourceLocation(file: path), "cannot be created: \(probe) is a file, not a folder; choose another --out")
+            throw .error(
+                at: SourceLocation(file: path),
+                "cannot be created: \(probe) is a file, not a folder; choose another --out")
         }
         guard access(probe, W_OK) == 0 else {
-            throw .error(at: SourceLocation(file: path), "cannot be written: \(probe) is not writable (\(String(cString: strerror(errno)))); choose another --out")
+            throw .error(
+                at: SourceLocation(file: path),
+                "cannot be written: \(probe) is not writable (\(String(cString: strerror(errno)))); choose another --out"
+            )
         }
         // Take the folder's lock now, before computing: a second run into it fails at once.
         let (destination, parent, name) = try resolved()

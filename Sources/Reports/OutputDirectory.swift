@@ -1,7 +1,7 @@
-import Foundation
-import RatingsData
 import Forecasting
+import Foundation
 import Policy
+import RatingsData
 
 /// Writes a run's files into a directory so that no reader ever sees half a file:
 /// each file goes to a temporary file in the same directory and is renamed into
@@ -21,8 +21,11 @@ public struct OutputDirectory: Sendable {
             folders.append((path as NSString).appendingPathComponent("charts"))
         }
         for folder in folders {
-            for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? [] where name.hasPrefix(".") && name.contains(".tmp-") {
-                if let pid = name.components(separatedBy: ".tmp-").last.flatMap({ Int32($0) }), kill(pid, 0) == 0 || errno == EPERM {
+            for name in (try? fm.contentsOfDirectory(atPath: folder)) ?? []
+            where name.hasPrefix(".") && name.contains(".tmp-") {
+                if let pid = name.components(separatedBy: ".tmp-").last.flatMap({ Int32($0) }),
+                    kill(pid, 0) == 0 || errno == EPERM
+                {
                     continue  // its writer is alive
                 }
                 try? fm.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
@@ -35,12 +38,18 @@ public struct OutputDirectory: Sendable {
     public func checkFileTarget(_ file: String) throws(Diagnostic) {
         var st = stat()
         if lstat(file, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
-            throw .error(at: SourceLocation(file: file), "exists and is not a regular file (a device, FIFO, link or folder); expected a file path to write")
+            throw .error(
+                at: SourceLocation(file: file),
+                "exists and is not a regular file (a device, FIFO, link or folder); expected a file path to write")
         }
         var probe = InputPath.canonical(path)
-        while !FileManager.default.fileExists(atPath: probe), probe != "/" { probe = (probe as NSString).deletingLastPathComponent }
+        while !FileManager.default.fileExists(atPath: probe), probe != "/" {
+            probe = (probe as NSString).deletingLastPathComponent
+        }
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: probe, isDirectory: &isDirectory), isDirectory.boolValue, access(probe, W_OK) == 0 else {
+        guard FileManager.default.fileExists(atPath: probe, isDirectory: &isDirectory), isDirectory.boolValue,
+            access(probe, W_OK) == 0
+        else {
             throw .error(at: SourceLocation(file: file), "cannot be written: \(probe) is not a writable folder")
         }
     }
@@ -50,7 +59,8 @@ public struct OutputDirectory: Sendable {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw .error(at: SourceLocation(file: path), "cannot create the output directory: \(error.localizedDescription)")
+            throw .error(
+                at: SourceLocation(file: path), "cannot create the output directory: \(error.localizedDescription)")
         }
     }
 
@@ -66,21 +76,28 @@ public struct OutputDirectory: Sendable {
             let target = (path as NSString).appendingPathComponent(file.name)
             let folder = (target as NSString).deletingLastPathComponent
             if folder != path {
-                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                    throw .error(at: SourceLocation(file: folder), "cannot create the output directory: \(error.localizedDescription)")
+                do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch
+                {
+                    throw .error(
+                        at: SourceLocation(file: folder),
+                        "cannot create the output directory: \(error.localizedDescription)")
                 }
             }
             var st = stat()
             if lstat(target, &st) == 0, st.st_mode & S_IFMT != S_IFREG {
-                throw .error(at: SourceLocation(file: target), "exists and is not a regular file (a device, FIFO, link or folder); expected a file path to write")
+                throw .error(
+                    at: SourceLocation(file: target),
+                    "exists and is not a regular file (a device, FIFO, link or folder); expected a file path to write")
             }
-            let temporary = (folder as NSString).appendingPathComponent(".\((target as NSString).lastPathComponent).tmp-\(getpid())")
+            let temporary = (folder as NSString).appendingPathComponent(
+                ".\((target as NSString).lastPathComponent).tmp-\(getpid())")
             do {
                 try Data(file.contents.utf8).write(to: URL(fileURLWithPath: temporary))
                 if rename(temporary, target) != 0 {
                     let reason = String(cString: strerror(errno))
                     try? FileManager.default.removeItem(atPath: temporary)
-                    throw Diagnostic.error(at: SourceLocation(file: target), "cannot move the finished file into place: \(reason)")
+                    throw Diagnostic.error(
+                        at: SourceLocation(file: target), "cannot move the finished file into place: \(reason)")
                 }
             } catch let d as Diagnostic {
                 throw d

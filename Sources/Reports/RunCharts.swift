@@ -1,14 +1,16 @@
-import RatingsData
 import Forecasting
 import Policy
+import RatingsData
 
 /// Every chart of a run or a description, by file name under `charts/`.
 public enum RunCharts {
     /// The Figure 1/3 heatmap, Figure 4 quadrants and Figure 5 progress bars of a panel.
     public static func panel(_ d: PanelDescription, framework: Framework, caveat: String?) -> [String: String] {
-        ["heatmap.svg": PanelCharts.heatmap(d, framework: framework, caveat: caveat),
-         "quadrants.svg": PanelCharts.quadrants(d, framework: framework, caveat: caveat),
-         "recent-progress.svg": PanelCharts.recentProgress(d, caveat: caveat)]
+        [
+            "heatmap.svg": PanelCharts.heatmap(d, framework: framework, caveat: caveat),
+            "quadrants.svg": PanelCharts.quadrants(d, framework: framework, caveat: caveat),
+            "recent-progress.svg": PanelCharts.recentProgress(d, caveat: caveat),
+        ]
     }
 
     /// The panel charts plus a fan chart per projected district (when the run kept the
@@ -20,8 +22,11 @@ public enum RunCharts {
         let slugs = DistrictSlugs(result.districts.map(\.district.name))
         for p in result.districts {
             guard let d = panel.districtIndex(named: p.district.name) else { continue }
-            let observed = panel.snapshots(ofDistrict: d).map { ($0.year, fw.districtScore(componentScores: fw.componentScores($0.scores))) }
-            charts["fan-\(slugs[p.district.name]).svg"] = FanChart.svg(p, observed: observed, framework: fw, scenario: result.scenario)
+            let observed = panel.snapshots(ofDistrict: d).map {
+                ($0.year, fw.districtScore(componentScores: fw.componentScores($0.scores)))
+            }
+            charts["fan-\(slugs[p.district.name]).svg"] = FanChart.svg(
+                p, observed: observed, framework: fw, scenario: result.scenario)
         }
         return charts
     }

@@ -1,13 +1,17 @@
-import RatingsData
 import Forecasting
 import Policy
+import RatingsData
 
 /// The files and table a scenario run produces.
 public enum ScenarioReport {
     public static let engineVersion = "portfolio-forecast 0.1.0"
-    public static let trajectoriesHeader = ["scenario", "district", "year", "measure", "mean", "p10", "p50", "p90", "observed"]
-    public static let advancedHeader = ["scenario", "district", "advanced_now", "p_advanced_by_horizon", "year_p10", "year_p50", "year_p90",
-                                        "p_advanced_at_horizon"]
+    public static let trajectoriesHeader = [
+        "scenario", "district", "year", "measure", "mean", "p10", "p50", "p90", "observed",
+    ]
+    public static let advancedHeader = [
+        "scenario", "district", "advanced_now", "p_advanced_by_horizon", "year_p10", "year_p50", "year_p90",
+        "p_advanced_at_horizon",
+    ]
     public static let advancedByYearHeader = ["scenario", "district", "year", "p_advanced"]
 
     /// `trajectories.csv`: observed years (observed = true, all columns the observed value), then projected years.
@@ -29,8 +33,10 @@ public enum ScenarioReport {
             }
             for (yi, year) in p.years.enumerated() {
                 for (m, s) in p.summaries[yi].enumerated() {
-                    t.append([result.scenario, p.district.name, String(year), result.measures[m], CSVTable.number(s.mean),
-                              CSVTable.number(s.p10), CSVTable.number(s.p50), CSVTable.number(s.p90), "false"])
+                    t.append([
+                        result.scenario, p.district.name, String(year), result.measures[m], CSVTable.number(s.mean),
+                        CSVTable.number(s.p10), CSVTable.number(s.p50), CSVTable.number(s.p90), "false",
+                    ])
                 }
             }
         }
@@ -40,9 +46,12 @@ public enum ScenarioReport {
     public static func advanced(_ result: ProjectionResult) -> CSVTable {
         var t = CSVTable(header: advancedHeader)
         for p in result.districts {
-            t.append([result.scenario, p.district.name, p.advancedNow ? "true" : "false", CSVTable.number(p.pAdvancedByHorizon),
-                      p.advancedYearQuantile(0.1).map(String.init) ?? "", p.advancedYearQuantile(0.5).map(String.init) ?? "",
-                      p.advancedYearQuantile(0.9).map(String.init) ?? "", CSVTable.number(p.pAdvancedAtHorizon)])
+            t.append([
+                result.scenario, p.district.name, p.advancedNow ? "true" : "false",
+                CSVTable.number(p.pAdvancedByHorizon),
+                p.advancedYearQuantile(0.1).map(String.init) ?? "", p.advancedYearQuantile(0.5).map(String.init) ?? "",
+                p.advancedYearQuantile(0.9).map(String.init) ?? "", CSVTable.number(p.pAdvancedAtHorizon),
+            ])
         }
         return t
     }
@@ -59,21 +68,34 @@ public enum ScenarioReport {
 
     /// `manifest.json`: which inputs (by SHA-256) and settings made which outputs. No clock time,
     /// so the same inputs and command give the same bytes.
-    public static func manifest(run: ScenarioRun, result: ProjectionResult, inputs: [(role: String, path: String, sha256: String)],
-                                outputs: [(name: String, contents: String)], commandLine: [String]) -> String {
+    public static func manifest(
+        run: ScenarioRun, result: ProjectionResult, inputs: [(role: String, path: String, sha256: String)],
+        outputs: [(name: String, contents: String)], commandLine: [String]
+    ) -> String {
         var s = "{\n"
-        s += "  \"background\": [" + run.plan.background.map { b in
-            "{\"lever\": \(json(b.leverID)), \"ratePerDistrictYear\": \(CSVTable.number(b.rate, decimals: 6)), \"source\": \(json(BackgroundReport.source(b)))}"
-        }.joined(separator: ", ") + "],\n"
+        s +=
+            "  \"background\": ["
+            + run.plan.background.map { b in
+                "{\"lever\": \(json(b.leverID)), \"ratePerDistrictYear\": \(CSVTable.number(b.rate, decimals: 6)), \"source\": \(json(BackgroundReport.source(b)))}"
+            }.joined(separator: ", ") + "],\n"
         let c = run.forecaster.paceChange
-        s += "  \"paceChange\": {\"persistence\": \(CSVTable.number(c.persistence, decimals: 6)), \"commonSD\": \(CSVTable.number(c.commonSD, decimals: 6)), \"ownSD\": \(CSVTable.number(c.ownSD, decimals: 6))},\n"
+        s +=
+            "  \"paceChange\": {\"persistence\": \(CSVTable.number(c.persistence, decimals: 6)), \"commonSD\": \(CSVTable.number(c.commonSD, decimals: 6)), \"ownSD\": \(CSVTable.number(c.ownSD, decimals: 6))},\n"
         s += "  \"engine\": \(json(engineVersion)),\n"
         s += "  \"scenario\": \(json(result.scenario)),\n"
         s += "  \"seed\": \(result.seed),\n  \"draws\": \(result.draws),\n  \"horizon\": \(result.horizon),\n"
         s += "  \"commandLine\": [" + commandLine.map(json).joined(separator: ", ") + "],\n"
-        s += "  \"inputs\": [\n" + inputs.map { "    {\"role\": \(json($0.role)), \"file\": \(json($0.path)), \"sha256\": \(json($0.sha256))}" }
+        s +=
+            "  \"inputs\": [\n"
+            + inputs.map {
+                "    {\"role\": \(json($0.role)), \"file\": \(json($0.path)), \"sha256\": \(json($0.sha256))}"
+            }
             .joined(separator: ",\n") + "\n  ],\n"
-        s += "  \"outputs\": [\n" + outputs.map { "    {\"file\": \(json($0.name)), \"sha256\": \(json(SHA256.hex(Array($0.contents.utf8))))}" }
+        s +=
+            "  \"outputs\": [\n"
+            + outputs.map {
+                "    {\"file\": \(json($0.name)), \"sha256\": \(json(SHA256.hex(Array($0.contents.utf8))))}"
+            }
             .joined(separator: ",\n") + "\n  ]\n}\n"
         return s
     }
@@ -83,23 +105,31 @@ public enum ScenarioReport {
 
     /// The printed table: one row a district.
     public static func text(_ result: ProjectionResult) -> String {
-        var t = TextTable(header: ["District", "Latest", "Score", "Advanced now", "Median year advanced (80% interval)",
-                                   "P(advanced by \(result.horizon))", "P(advanced in \(result.horizon))"], rightAligned: [1, 2, 5, 6])
+        var t = TextTable(
+            header: [
+                "District", "Latest", "Score", "Advanced now", "Median year advanced (80% interval)",
+                "P(advanced by \(result.horizon))", "P(advanced in \(result.horizon))",
+            ], rightAligned: [1, 2, 5, 6])
         for p in result.districts.sorted(by: { $0.currentScore > $1.currentScore }) {
             let median = p.advancedYearQuantile(0.5)
-            let low = p.advancedYearQuantile(0.1), high = p.advancedYearQuantile(0.9)
+            let low = p.advancedYearQuantile(0.1)
+            let high = p.advancedYearQuantile(0.9)
             let when: String
             if p.advancedNow && high == p.latestYear {
                 when = "now"
             } else if let median {
-                when = "\(median) (\(low.map(String.init) ?? "?")–\(high.map(String.init) ?? "after \(result.horizon)"))"
+                when =
+                    "\(median) (\(low.map(String.init) ?? "?")–\(high.map(String.init) ?? "after \(result.horizon)"))"
             } else {
                 when = "not by \(result.horizon)" + (low.map { " (10%: \($0))" } ?? "")
             }
-            t.rows.append([p.district.name, String(p.latestYear), fixed(p.currentScore, decimals: 2), p.advancedNow ? "yes" : "",
-                           when, fixed(p.pAdvancedByHorizon, decimals: 2), fixed(p.pAdvancedAtHorizon, decimals: 2)])
+            t.rows.append([
+                p.district.name, String(p.latestYear), fixed(p.currentScore, decimals: 2), p.advancedNow ? "yes" : "",
+                when, fixed(p.pAdvancedByHorizon, decimals: 2), fixed(p.pAdvancedAtHorizon, decimals: 2),
+            ])
         }
-        return "Scenario \(result.scenario): \(result.draws) draws, seed \(result.seed), horizon \(result.horizon)\n" + t.rendered
+        return "Scenario \(result.scenario): \(result.draws) draws, seed \(result.seed), horizon \(result.horizon)\n"
+            + t.rendered
             + "P(advanced by \(result.horizon)): advanced in any year up to \(result.horizon) (advanced now counts); P(advanced in \(result.horizon)): advanced in that year.\n"
     }
 }

@@ -1,8 +1,8 @@
 import Dispatch
-import Foundation
-import RatingsData
 import Forecasting
+import Foundation
 import Policy
+import RatingsData
 
 /// Removes a run's staging folder when the run is interrupted (SIGINT, SIGTERM) and exits with
 /// the conventional status (128 + signal). SIGKILL cannot be caught: the next run into the same

@@ -1,6 +1,6 @@
-import RatingsData
 import Forecasting
 import Policy
+import RatingsData
 
 /// A plain-text table for terminals: a header, a rule, aligned columns.
 public struct TextTable: Sendable {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Forecasting
+import Foundation
 import Policy
 import RatingsData
 import Reports
@@ -22,7 +22,11 @@ extension Simulate {
 
         @OptionGroup var input: DataOptions
 
-        @Option(name: .long, help: ArgumentHelp("Events CSV (district,date,lever,note). Default: events.csv beside --data, if there is one.", valueName: "csv"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Events CSV (district,date,lever,note). Default: events.csv beside --data, if there is one.",
+                valueName: "csv"))
         var events: String?
 
         @Option(name: .long, help: ArgumentHelp("Farthest year scored after each cut, in years.", valueName: "years"))
@@ -34,7 +38,10 @@ extension Simulate {
         @Option(name: .long, help: ArgumentHelp("Random seed; the same seed gives the same scores.", valueName: "seed"))
         var seed: UInt64 = 1
 
-        @Option(name: .long, help: ArgumentHelp("Comma-separated models to score, in order. Default: every known model.", valueName: "a,b,…"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Comma-separated models to score, in order. Default: every known model.", valueName: "a,b,…"))
         var models: String?
 
         @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
@@ -49,7 +56,9 @@ extension Simulate {
         func validate() throws {
             guard horizon >= 1 else { throw ValidationError("--horizon must be at least 1 year (got \(horizon))") }
             guard draws >= 1, draws <= 100_000 else {
-                throw ValidationError("--draws must be between 1 and 100,000 (got \(draws)): each cut keeps every path of a district (years × elements × draws ratings)")
+                throw ValidationError(
+                    "--draws must be between 1 and 100,000 (got \(draws)): each cut keeps every path of a district (years × elements × draws ratings)"
+                )
             }
             guard horizon <= 30 else { throw ValidationError("--horizon must be at most 30 years (got \(horizon))") }
             do throws(RollingOriginError) {
@@ -62,7 +71,8 @@ extension Simulate {
         /// `--events`, else `events.csv` beside the data file when it exists, else none.
         func loadEvents() throws(Diagnostic) -> EventTable? {
             if let events { return try EventTable.load(path: events) }
-            let beside = ((input.data as NSString).deletingLastPathComponent as NSString).appendingPathComponent("events.csv")
+            let beside = ((input.data as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
+                "events.csv")
             return FileManager.default.fileExists(atPath: beside) ? try EventTable.load(path: beside) : nil
         }
 
@@ -73,8 +83,9 @@ extension Simulate {
                 let table = try loadEvents()
                 let scores: [RollingOriginScore]
                 do throws(RollingOriginError) {
-                    scores = try RollingOrigin.run(panel: panel, events: table, models: try RollingOrigin.models(named: modelNames),
-                                                   horizon: horizon, draws: draws, seed: seed)
+                    scores = try RollingOrigin.run(
+                        panel: panel, events: table, models: try RollingOrigin.models(named: modelNames),
+                        horizon: horizon, draws: draws, seed: seed)
                 } catch {
                     throw Diagnostic.error(at: SourceLocation(file: input.data), error.description)
                 }
@@ -83,8 +94,13 @@ extension Simulate {
                     ("backtest.csv", BacktestReport.table(scores).text),
                     (BacktestReport.chartFile, CoverageChart.svg(scores, caveat: caveat)),
                 ])
-                Console.out(input.banner(panel) + (table.map { "\nEvents: \($0.file) — \($0.events.count) events" } ?? "\nEvents: none") + "\n\n")
-                Console.out(BacktestReport.text(scores, cuts: RollingOrigin.cutYears(panel), horizon: horizon, draws: draws, seed: seed))
+                Console.out(
+                    input.banner(panel)
+                        + (table.map { "\nEvents: \($0.file) — \($0.events.count) events" } ?? "\nEvents: none")
+                        + "\n\n")
+                Console.out(
+                    BacktestReport.text(
+                        scores, cuts: RollingOrigin.cutYears(panel), horizon: horizon, draws: draws, seed: seed))
                 Console.out("\nWrote \(out)/backtest.csv and \(out)/\(BacktestReport.chartFile)")
             }
         }

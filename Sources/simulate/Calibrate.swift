@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Forecasting
+import Foundation
 import Policy
 import RatingsData
 import Reports
@@ -39,7 +39,10 @@ extension Simulate {
                 if let write {
                     try InputPath.refuseOverwriting(inputs, output: write, isFolder: false, option: "--write")
                     try InputPath.refuseOverwriting([write], output: out, isFolder: true)  // --out would replace it
-                    try OutputDirectory((write as NSString).deletingLastPathComponent.isEmpty ? "." : (write as NSString).deletingLastPathComponent).checkFileTarget(write)
+                    try OutputDirectory(
+                        (write as NSString).deletingLastPathComponent.isEmpty
+                            ? "." : (write as NSString).deletingLastPathComponent
+                    ).checkFileTarget(write)
                 }
                 let panel = try input.load()
                 let catalogueNode = try JSONParser.parse(contentsOf: levers)
@@ -48,18 +51,26 @@ extension Simulate {
                 let known = Set(panel.districts.map(\.name))
                 let unknown = Set(table.events.map(\.district)).subtracting(known).sorted()
                 if !unknown.isEmpty {
-                    Console.error("\(events): warning: events of districts not in the panel are ignored: \(unknown.joined(separator: ", "))")
+                    Console.error(
+                        "\(events): warning: events of districts not in the panel are ignored: \(unknown.joined(separator: ", "))"
+                    )
                 }
                 let estimates = try LeverCalibration.run(panel: panel, events: table, levers: catalogue)
                 try OutputDirectory(out).replace(with: [("calibration.csv", CalibrationReport.table(estimates).text)])
                 if let write {
                     let directory = (write as NSString).deletingLastPathComponent
                     try OutputDirectory(directory.isEmpty ? "." : directory).write(
-                        [((write as NSString).lastPathComponent, CalibrationReport.calibratedCatalogue(catalogueNode, estimates: estimates))])
+                        [
+                            (
+                                (write as NSString).lastPathComponent,
+                                CalibrationReport.calibratedCatalogue(catalogueNode, estimates: estimates)
+                            )
+                        ])
                 }
                 Console.out(input.banner(panel) + "\n\n")
                 Console.out(CalibrationReport.text(estimates))
-                Console.out("\nWrote \(out)/calibration.csv" + (write.map { " and the calibrated catalogue \($0)" } ?? ""))
+                Console.out(
+                    "\nWrote \(out)/calibration.csv" + (write.map { " and the calibrated catalogue \($0)" } ?? ""))
             }
         }
     }

@@ -23,7 +23,10 @@ extension Simulate {
         @Argument(help: ArgumentHelp("The baseline scenario, then alternatives.", valueName: "scenario.json"))
         var scenarios: [String]
 
-        @Option(name: .long, help: ArgumentHelp("Comma-separated lever ids: each becomes an alternative (baseline + that lever).", valueName: "ids"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Comma-separated lever ids: each becomes an alternative (baseline + that lever).", valueName: "ids"))
         var levers: String?
 
         @Option(name: .long, help: "District for the swept levers (and the district the table shows).")
@@ -39,13 +42,17 @@ extension Simulate {
 
         @OptionGroup var attribution: AttributionOptions
 
-        @Option(name: .long, help: ArgumentHelp("Output directory (default: Results/compare-<baseline name>).", valueName: "dir"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp("Output directory (default: Results/compare-<baseline name>).", valueName: "dir"))
         var out: String?
 
         func validate() throws {
             guard !scenarios.isEmpty else { throw ValidationError("give a baseline scenario file") }
             if levers != nil {
-                guard (district == nil) != (state == nil) else { throw ValidationError("--levers needs exactly one of --district or --state") }
+                guard (district == nil) != (state == nil) else {
+                    throw ValidationError("--levers needs exactly one of --district or --state")
+                }
                 guard year != nil else { throw ValidationError("--levers needs --year") }
             } else if scenarios.count < 2 {
                 throw ValidationError("give at least one alternative scenario after the baseline, or --levers")
@@ -59,38 +66,54 @@ extension Simulate {
                 var alternatives: [ScenarioRun] = []
                 for path in scenarios.dropFirst() { alternatives.append(try ScenarioRun.prepare(path)) }
                 if let levers {
-                    let ids = levers.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
+                    let ids = levers.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter {
+                        !$0.isEmpty
+                    }
                     let at = SourceLocation(file: "command line", path: "--levers")
-                    guard !ids.isEmpty else { throw Diagnostic.error(at: at, "no lever ids; expected comma-separated lever ids such as union-contract-change,state-legislation") }
+                    guard !ids.isEmpty else {
+                        throw Diagnostic.error(
+                            at: at,
+                            "no lever ids; expected comma-separated lever ids such as union-contract-change,state-legislation"
+                        )
+                    }
                     if let twice = ids.enumerated().first(where: { ids[..<$0.offset].contains($0.element) }) {
                         throw Diagnostic.error(at: at, "\(twice.element) is listed twice; expected each lever once")
                     }
                     for lever in ids {
                         let target: Intervention.Target = district.map { .district($0) } ?? .state(state!)
-                        let intervention = Intervention(lever: lever, target: target, year: year!, provisions: nil, overrides: [:],
-                                                        location: SourceLocation(file: "command line", path: "--levers \(lever)"))
-                        alternatives.append(try ScenarioRun.prepare(scenario: baseline.scenario.adding(intervention, name: lever)))
+                        let intervention = Intervention(
+                            lever: lever, target: target, year: year!, provisions: nil, overrides: [:],
+                            location: SourceLocation(file: "command line", path: "--levers \(lever)"))
+                        alternatives.append(
+                            try ScenarioRun.prepare(scenario: baseline.scenario.adding(intervention, name: lever)))
                     }
                 }
                 try ScenarioRun.checkComparable(baseline: baseline, alternatives: alternatives)
-                try baseline.checkBudget(draws: monteCarlo.draws, threads: monteCarlo.threads, trajectories: .none,
-                                         attribution: !attribution.skipAttribution)
-                try InputPath.refuseOverwriting(([baseline] + alternatives).flatMap { $0.inputFiles.map(\.path) },
-                                                output: out ?? "Results/compare-\(baseline.scenario.name)", isFolder: true)
+                try baseline.checkBudget(
+                    draws: monteCarlo.draws, threads: monteCarlo.threads, trajectories: .none,
+                    attribution: !attribution.skipAttribution)
+                try InputPath.refuseOverwriting(
+                    ([baseline] + alternatives).flatMap { $0.inputFiles.map(\.path) },
+                    output: out ?? "Results/compare-\(baseline.scenario.name)", isFolder: true)
                 for run in [baseline] + alternatives where !attribution.skipAttribution {
-                    try attribution.check(firstProjected: run.firstProjectedYear, horizon: run.plan.horizon, scenario: run.scenario.name)
+                    try attribution.check(
+                        firstProjected: run.firstProjectedYear, horizon: run.plan.horizon, scenario: run.scenario.name)
                 }
                 try OutputDirectory(out ?? "Results/compare-\(baseline.scenario.name)").checkWritable()
-                let n = monteCarlo.draws ?? baseline.scenario.draws, s = monteCarlo.seed ?? baseline.scenario.seed
+                let n = monteCarlo.draws ?? baseline.scenario.draws
+                let s = monteCarlo.seed ?? baseline.scenario.seed
                 let bar = ProgressBar("Projecting \(1 + alternatives.count) scenarios")
                 let total = Double(1 + alternatives.count)
                 // Comparisons need only the advanced years: no trajectory percentiles.
-                let base = baseline.project(draws: n, seed: s, trajectories: .none, threads: monteCarlo.threads) { bar.update($0 / total) }
+                let base = baseline.project(draws: n, seed: s, trajectories: .none, threads: monteCarlo.threads) {
+                    bar.update($0 / total)
+                }
                 var results: [ProjectionResult] = []
                 for (i, alt) in alternatives.enumerated() {
-                    results.append(alt.project(draws: n, seed: s, trajectories: .none, threads: monteCarlo.threads) {
-                        bar.update((Double(i + 1) + $0) / total)
-                    })
+                    results.append(
+                        alt.project(draws: n, seed: s, trajectories: .none, threads: monteCarlo.threads) {
+                            bar.update((Double(i + 1) + $0) / total)
+                        })
                 }
                 bar.finish()
                 let rows: [ScenarioComparison.Row]
@@ -106,26 +129,38 @@ extension Simulate {
                 if !attribution.skipAttribution {
                     // Every scenario's attribution on the same draws, one file per kind with the scenario column.
                     for (run, result) in zip([baseline] + alternatives, [base] + results) {
-                        let files = AttributionReport.files(attribution.attribute(run, result: result, threads: monteCarlo.threads),
-                                                            scenario: result.scenario)
-                        if attributionFiles.isEmpty { attributionFiles = files; continue }
+                        let files = AttributionReport.files(
+                            attribution.attribute(run, result: result, threads: monteCarlo.threads),
+                            scenario: result.scenario)
+                        if attributionFiles.isEmpty {
+                            attributionFiles = files
+                            continue
+                        }
                         for (i, file) in files.enumerated() {
                             attributionFiles[i].contents += file.contents.drop { $0 != "\n" }.dropFirst()  // rows only
                         }
                     }
                 }
-                try OutputDirectory(directory).replace(with: attributionFiles + [
-                    ("compare.csv", ComparisonReport.table(rows).text),
-                    ("charts/compare.svg", chart),
-                    ("brief.html", BriefHTML.compare(rows, baseline: base.scenario, horizon: base.horizon, draws: n, seed: s,
-                                                     chart: chart, caveat: caveat)),
-                ])
+                try OutputDirectory(directory).replace(
+                    with: attributionFiles + [
+                        ("compare.csv", ComparisonReport.table(rows).text),
+                        ("charts/compare.svg", chart),
+                        (
+                            "brief.html",
+                            BriefHTML.compare(
+                                rows, baseline: base.scenario, horizon: base.horizon, draws: n, seed: s,
+                                chart: chart, caveat: caveat)
+                        ),
+                    ])
                 if let caveat { Console.out("Note: " + caveat + "\n") }
                 Console.out("\(n) draws, seed \(s), horizon \(base.horizon)")
-                Console.out(ComparisonReport.text(rows, baseline: base.scenario, horizon: base.horizon,
-                                                  districts: district.map { [$0] }))
-                Console.out("\nWrote \(directory)/compare.csv, charts/compare.svg, brief.html"
-                            + attributionFiles.map { ", " + $0.name }.joined())
+                Console.out(
+                    ComparisonReport.text(
+                        rows, baseline: base.scenario, horizon: base.horizon,
+                        districts: district.map { [$0] }))
+                Console.out(
+                    "\nWrote \(directory)/compare.csv, charts/compare.svg, brief.html"
+                        + attributionFiles.map { ", " + $0.name }.joined())
             }
         }
     }

@@ -19,13 +19,24 @@ extension Simulate {
         @Option(name: .long, help: ArgumentHelp("Output directory.", valueName: "dir"))
         var out: String = "Results/describe"
 
-        @Option(name: .long, help: ArgumentHelp("Quadrant cut-off: strong when the district score is at least this. Default: the framework's, else the median.", valueName: "score"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Quadrant cut-off: strong when the district score is at least this. Default: the framework's, else the median.",
+                valueName: "score"))
         var strongCutoff: Double?
 
-        @Option(name: .long, help: ArgumentHelp("Quadrant cut-off: piecemeal when the spread is above this. Default: the framework's, else the median.", valueName: "variance"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Quadrant cut-off: piecemeal when the spread is above this. Default: the framework's, else the median.",
+                valueName: "variance"))
         var spreadCutoff: Double?
 
-        @Option(name: .long, help: ArgumentHelp("Spread on the latest snapshot or on over-time element means.", valueName: "latest|over-time"))
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Spread on the latest snapshot or on over-time element means.", valueName: "latest|over-time"))
         var spreadBasis: SpreadBasis = .latest
 
         func validate() throws {
@@ -44,11 +55,14 @@ extension Simulate {
                 let cutoffs = strongCutoff.map { QuadrantCutoffs(strongAtLeast: $0, piecemealAbove: spreadCutoff!) }
                 let description = PanelDescription(panel, cutoffs: cutoffs, spreadBasis: spreadBasis)
                 let caveat = input.usesShippedPanel ? DataCaveat.shippedPanel : nil
-                try OutputDirectory(out).replace(with: DescribeReport.files(description)
-                    + RunCharts.files(RunCharts.panel(description, framework: panel.framework, caveat: caveat)))
+                try OutputDirectory(out).replace(
+                    with: DescribeReport.files(description)
+                        + RunCharts.files(RunCharts.panel(description, framework: panel.framework, caveat: caveat)))
                 Console.out(input.banner(panel) + "\n\n")
                 Console.out(DescribeText.render(description, framework: panel.framework))
-                Console.out("\nWrote \(out)/describe.csv, components.csv, elements.csv and charts/ (heatmap.svg, quadrants.svg, recent-progress.svg)")
+                Console.out(
+                    "\nWrote \(out)/describe.csv, components.csv, elements.csv and charts/ (heatmap.svg, quadrants.svg, recent-progress.svg)"
+                )
             }
         }
     }

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A short `\r` progress bar on stderr, drawn only when stderr is a terminal.
@@ -19,13 +20,17 @@ final class ProgressBar {
     }
 
     func update(_ fraction: Double) {
-        guard enabled, last >= 0 || Date().timeIntervalSince(started) > 0.5 || fraction >= 1 && last >= 0 else { return }
+        guard enabled, last >= 0 || Date().timeIntervalSince(started) > 0.5 || fraction >= 1 && last >= 0 else {
+            return
+        }
         let percent = Int((fraction * 100).rounded(.down))
         guard percent != last else { return }
         last = percent
         let width = 30
         let filled = width * percent / 100
-        Console.errorRaw("\r\(label) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(percent)%")
+        Console.errorRaw(
+            "\r\(label) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
+                + "] \(percent)%")
     }
 
     func finish() {

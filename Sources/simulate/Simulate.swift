@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Forecasting
+import Foundation
 import Policy
 import RatingsData
 import Reports
@@ -17,14 +17,19 @@ struct Simulate: ParsableCommand {
             Run from the repository root to use the shipped data in Scenarios/data/.
             The shipped panel is a reconstruction that agrees with the paper, not CRPE's scores.
             """,
-        subcommands: [Run.self, Compare.self, Describe.self, Fit.self, Backtest.self, Calibrate.self, ExportNotebook.self, Synth.self],
+        subcommands: [
+            Run.self, Compare.self, Describe.self, Fit.self, Backtest.self, Calibrate.self, ExportNotebook.self,
+            Synth.self,
+        ],
         defaultSubcommand: Run.self
     )
 
     static func main() {
         Parallel.useOneBLASThreadUnlessConfigured()
         if let text = ProcessInfo.processInfo.environment["SIMULATE_THREADS"], (Int(text) ?? 0) < 1 {
-            Console.error("warning: SIMULATE_THREADS=\(text) is not a positive integer; using every core (\(Parallel.defaultThreads))")
+            Console.error(
+                "warning: SIMULATE_THREADS=\(text) is not a positive integer; using every core (\(Parallel.defaultThreads))"
+            )
         }
         main(nil)
     }

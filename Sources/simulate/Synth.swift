@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Forecasting
+import Foundation
 import Policy
 import RatingsData
 import Reports
@@ -28,10 +28,12 @@ extension Simulate {
             case linear, episodic
         }
 
-        @Option(name: .long, help: """
-            linear (the engine's trajectory model) or episodic (turnovers, stalls, backlashes; \
-            writes events.csv too).
-            """)
+        @Option(
+            name: .long,
+            help: """
+                linear (the engine's trajectory model) or episodic (turnovers, stalls, backlashes; \
+                writes events.csv too).
+                """)
         var generator: Generator = .linear
 
         @Option(name: .long, help: "Number of districts.")
@@ -52,24 +54,35 @@ extension Simulate {
         var yearRange: ClosedRange<Int>? {
             let parts = years.split(separator: "-").map { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard parts.count == 2, let a = parts[0], let b = parts[1], a <= b,
-                  PanelLoader.plausibleYears.contains(a), PanelLoader.plausibleYears.contains(b) else { return nil }
+                PanelLoader.plausibleYears.contains(a), PanelLoader.plausibleYears.contains(b)
+            else { return nil }
             return a...b
         }
 
         func validate() throws {
-            guard districts >= 1, districts <= 1_000_000 else { throw ValidationError("--districts must be between 1 and 1,000,000 (got \(districts))") }
+            guard districts >= 1, districts <= 1_000_000 else {
+                throw ValidationError("--districts must be between 1 and 1,000,000 (got \(districts))")
+            }
             if generator == .episodic && (out as NSString).lastPathComponent == Self.eventsFile {
                 throw ValidationError(
-                    "--out must not be named \(Self.eventsFile) with --generator episodic: the events file goes beside it")
+                    "--out must not be named \(Self.eventsFile) with --generator episodic: the events file goes beside it"
+                )
             }
             guard let range = yearRange else {
                 throw ValidationError("--years must be two years A-B with A ≤ B, e.g. 2010-2019 (got \"\(years)\")")
             }
             guard districts * range.count <= 5_000_000 else {
-                throw ValidationError("--districts × years is \(districts * range.count) snapshots; the limit is 5,000,000 (about 180 million ratings)")
+                throw ValidationError(
+                    "--districts × years is \(districts * range.count) snapshots; the limit is 5,000,000 (about 180 million ratings)"
+                )
             }
-            guard Double(seed) < 1e15 else { throw ValidationError("--seed must be at most 999999999999999, as in a scenario file (got \(seed))") }
-            guard !out.hasSuffix("/") else { throw ValidationError("--out is the panel file to write, e.g. Results/synth/panel.csv (got the folder \"\(out)\")") }
+            guard Double(seed) < 1e15 else {
+                throw ValidationError("--seed must be at most 999999999999999, as in a scenario file (got \(seed))")
+            }
+            guard !out.hasSuffix("/") else {
+                throw ValidationError(
+                    "--out is the panel file to write, e.g. Results/synth/panel.csv (got the folder \"\(out)\")")
+            }
         }
 
         /// The episodic generator's events file, written in the panel's folder.
@@ -80,26 +93,32 @@ extension Simulate {
                 try InputPath.refuseOverwriting([framework], output: out, isFolder: false)
                 let directory = (out as NSString).deletingLastPathComponent
                 if generator == .episodic {
-                    try InputPath.refuseOverwriting([framework], output: (directory.isEmpty ? "." : directory) + "/" + Self.eventsFile,
-                                                    isFolder: false)
+                    try InputPath.refuseOverwriting(
+                        [framework], output: (directory.isEmpty ? "." : directory) + "/" + Self.eventsFile,
+                        isFolder: false)
                 }
                 let fw = try Framework.load(contentsOf: framework)
                 let folder = OutputDirectory(directory.isEmpty ? "." : directory)
                 let name = (out as NSString).lastPathComponent
-                let shape = "\(districts) districts × \(fw.elements.count) elements × \(yearRange!.count) years (seed \(seed))"
+                let shape =
+                    "\(districts) districts × \(fw.elements.count) elements × \(yearRange!.count) years (seed \(seed))"
                 switch generator {
                 case .linear:
-                    let synthetic = SyntheticPanel.generate(framework: fw, districts: districts, years: yearRange!, seed: seed)
+                    let synthetic = SyntheticPanel.generate(
+                        framework: fw, districts: districts, years: yearRange!, seed: seed)
                     try folder.write([(name, synthetic.csv.text)])
                     Console.out("Wrote \(out): \(shape)")
                 case .episodic:
-                    let synthetic = EpisodicPanel.generate(framework: fw, districts: districts, years: yearRange!, seed: seed)
+                    let synthetic = EpisodicPanel.generate(
+                        framework: fw, districts: districts, years: yearRange!, seed: seed)
                     try folder.write([(name, synthetic.csv.text), (Self.eventsFile, synthetic.eventsCSV.text)])
-                    let events = directory.isEmpty
+                    let events =
+                        directory.isEmpty
                         ? Self.eventsFile : (directory as NSString).appendingPathComponent(Self.eventsFile)
                     let turnovers = synthetic.events.filter { $0.lever == "leadership-turnover" }.count
-                    Console.out("Wrote \(out) and \(events): \(shape), episodic; \(turnovers) leadership turnovers, "
-                                + "\(synthetic.events.count - turnovers) community backlashes")
+                    Console.out(
+                        "Wrote \(out) and \(events): \(shape), episodic; \(turnovers) leadership turnovers, "
+                            + "\(synthetic.events.count - turnovers) community backlashes")
                 }
             }
         }

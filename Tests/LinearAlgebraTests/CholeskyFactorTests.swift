@@ -1,5 +1,7 @@
 import Foundation
+import RealModule
 import Testing
+
 @testable import LinearAlgebra
 
 @Suite struct CholeskyFactorTests {
@@ -8,10 +10,12 @@ import Testing
         let a = try Matrix([[4, 2], [2, 3]])
         let f = try CholeskyFactor(a)
         let x = try f.solve(try Matrix([[2], [1]]))
-        #expect(abs(x[0, 0] - 0.5) < 1e-12 && abs(x[1, 0]) < 1e-12)
+        #expect((x[0, 0]).isApproximatelyEqual(to: 0.5, absoluteTolerance: 1e-12) && abs(x[1, 0]) < 1e-12)
         let inv = try f.inverse()
         let expected: [[Double]] = [[3.0 / 8, -2.0 / 8], [-2.0 / 8, 4.0 / 8]]
-        for i in 0..<2 { for j in 0..<2 { #expect(abs(inv[i, j] - expected[i][j]) < 1e-12) } }
+        for i in 0..<2 {
+            for j in 0..<2 { #expect((inv[i, j]).isApproximatelyEqual(to: expected[i][j], absoluteTolerance: 1e-12)) }
+        }
         #expect(abs(f.logDeterminant - log(8)) < 1e-12)
     }
 

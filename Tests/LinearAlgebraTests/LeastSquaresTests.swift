@@ -1,4 +1,6 @@
+import RealModule
 import Testing
+
 @testable import LinearAlgebra
 
 /// Tolerance for closed-form checks: these systems are well conditioned, so
@@ -6,7 +8,7 @@ import Testing
 private let tol = 1e-10
 
 private func close(_ a: [Double], _ b: [Double], _ t: Double = tol) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { abs($0 - $1) <= t }
+    a.count == b.count && zip(a, b).allSatisfy { $0.isApproximatelyEqual(to: $1, absoluteTolerance: t) }
 }
 
 @Suite struct LeastSquaresTests {
@@ -23,7 +25,8 @@ private func close(_ a: [Double], _ b: [Double], _ t: Double = tol) -> Bool {
         let x: [Double] = [1, 2, 4, 5, 7, 8]
         let y: [Double] = [2.1, 2.9, 5.2, 5.8, 8.1, 8.7]
         let n = Double(x.count)
-        let xm = x.reduce(0, +) / n, ym = y.reduce(0, +) / n
+        let xm = x.reduce(0, +) / n
+        let ym = y.reduce(0, +) / n
         let sxy = zip(x, y).map { ($0 - xm) * ($1 - ym) }.reduce(0, +)
         let sxx = x.map { ($0 - xm) * ($0 - xm) }.reduce(0, +)
         let slope = sxy / sxx

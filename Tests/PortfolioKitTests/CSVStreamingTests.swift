@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -36,10 +37,14 @@ import Testing
         bytes.append(0xE9)
         bytes += Array("\n".utf8)
         let path = try write(bytes)
-        let e = diagnostic { () throws(Diagnostic) in try CSVReader.forEachRecord(contentsOf: path, chunkSize: chunk) { _ in } }
+        let e = diagnostic { () throws(Diagnostic) in
+            try CSVReader.forEachRecord(contentsOf: path, chunkSize: chunk) { _ in }
+        }
         #expect(e?.location.line == 4 && e?.location.column == 3)
         let open = try write(Array("h,i\n1,\"open\n2,3\n".utf8))
-        let f = diagnostic { () throws(Diagnostic) in try CSVReader.forEachRecord(contentsOf: open, chunkSize: chunk) { _ in } }
+        let f = diagnostic { () throws(Diagnostic) in
+            try CSVReader.forEachRecord(contentsOf: open, chunkSize: chunk) { _ in }
+        }
         #expect(f?.location.line == 2 && f?.message.contains("unterminated") == true)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -26,7 +27,10 @@ import Testing
 
     @Test func shippedFrameworkIsCRPEs() {
         let fw = Shipped.framework
-        #expect(fw.components.map(\.shortName) == ["Choice", "Autonomy", "Funding", "Talent", "Support", "Accountability", "Engagement"])
+        #expect(
+            fw.components.map(\.shortName) == [
+                "Choice", "Autonomy", "Funding", "Talent", "Support", "Accountability", "Engagement",
+            ])
         #expect(fw.elements.count == 36)
         #expect(fw.levels.map(\.value) == [1, 2, 3, 4, 5])
         #expect(fw.inProgressThreshold == 3.5)

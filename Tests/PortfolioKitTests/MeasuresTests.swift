@@ -1,4 +1,6 @@
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -8,7 +10,9 @@ import Testing
 /// advanced = at least 2 components ≥ 2), checked against values computed by hand.
 @Suite struct MeasuresTests {
     let framework = try! Framework.load(contentsOf: Paths.fixture("tiny/framework.json"))
-    var loaded: PanelLoader.Result { try! PanelLoader.load(path: Paths.fixture("tiny/panel.csv"), framework: framework) }
+    var loaded: PanelLoader.Result {
+        try! PanelLoader.load(path: Paths.fixture("tiny/panel.csv"), framework: framework)
+    }
 
     @Test func frameworkShapeComesFromTheFile() {
         #expect(framework.components.count == 3)
@@ -50,9 +54,10 @@ import Testing
 
     @Test func describeOnTheTinyPanel() {
         let d = PanelDescription(loaded.panel)
-        let north = d.district("North")!, south = d.district("South")!
+        let north = d.district("North")!
+        let south = d.district("South")!
         // North 2020: A = 2, B = 2, C = 1 → 5/3; 2021 → 6.5/3; recent progress = 6.5/3 − (5/3 + 6.5/3)/2 = 0.75/3.
-        #expect(abs(north.recentProgress - 0.25) < 1e-12)
+        #expect(north.recentProgress.isApproximatelyEqual(to: 0.25, absoluteTolerance: 1e-12))
         #expect(north.advanced && !south.advanced)
         #expect(north.latestYear == 2021 && south.years == [2019, 2021])
         // No cut-offs in this framework: the panel medians are used (two districts: the means of the two).
@@ -63,7 +68,10 @@ import Testing
         #expect(d.componentRanking.map(\.rank) == [1, 1, 3])
         #expect(d.componentRanking.last!.name == "Gamma")
         let csv = DescribeReport.districts(d).text
-        #expect(csv.hasPrefix("district,latest_year,district_score,spread,recent_progress,quadrant,advanced,components_in_progress\n"))
+        #expect(
+            csv.hasPrefix(
+                "district,latest_year,district_score,spread,recent_progress,quadrant,advanced,components_in_progress\n")
+        )
         #expect(csv.contains("North,2021,2.1667,1.1094,0.2500,strong-piecemeal,true,2\n"))
     }
 
@@ -75,7 +83,10 @@ import Testing
 
     @Test func shippedDescribeFileHeaders() {
         let d = Shipped.description
-        #expect(DescribeReport.districts(d).text.hasPrefix("district,latest_year,district_score,spread,recent_progress,quadrant,advanced,components_in_progress\n"))
+        #expect(
+            DescribeReport.districts(d).text.hasPrefix(
+                "district,latest_year,district_score,spread,recent_progress,quadrant,advanced,components_in_progress\n")
+        )
         #expect(DescribeReport.components(d).text.hasPrefix("component,network_mean,rank\n"))
         #expect(DescribeReport.elements(d).text.hasPrefix("element,network_mean,rank\n"))
         #expect(DescribeReport.elements(d).rows.count == 36)

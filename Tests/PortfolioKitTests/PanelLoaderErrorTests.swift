@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -18,25 +19,33 @@ import Testing
         diagnostic { () throws(Diagnostic) in _ = try parsePanel(text, framework: fw, districts: districts) }
     }
 
-    func expectError(_ text: String, line: Int, column: Int? = nil, mentions: [String],
-                     districts: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    func expectError(
+        _ text: String, line: Int, column: Int? = nil, mentions: [String],
+        districts: String? = nil, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) {
         guard let e = error(text, districts: districts) else {
-            Issue.record("expected an error", sourceLocation: sourceLocation); return
+            Issue.record("expected an error", sourceLocation: sourceLocation)
+            return
         }
         #expect(e.severity == .error, sourceLocation: sourceLocation)
         #expect(e.location.file == "panel.csv", sourceLocation: sourceLocation)
         #expect(e.location.line == line, "\(e)", sourceLocation: sourceLocation)
         if let column { #expect(e.location.column == column, "\(e)", sourceLocation: sourceLocation) }
-        for word in mentions { #expect(e.message.contains(word), "\(e) should mention \(word)", sourceLocation: sourceLocation) }
+        for word in mentions {
+            #expect(e.message.contains(word), "\(e) should mention \(word)", sourceLocation: sourceLocation)
+        }
     }
 
     @Test func unknownElement() {
-        expectError(header + snapshot() + "North,2020,z9,1\n", line: 10, column: 12, mentions: ["\"z9\"", "not in the framework"])
+        expectError(
+            header + snapshot() + "North,2020,z9,1\n", line: 10, column: 12,
+            mentions: ["\"z9\"", "not in the framework"])
     }
 
     @Test func districtMissingFromDistrictsFile() {
         guard let e = error(header + snapshot("East"), districts: "district,state,governance\nNorth,XX,board\n") else {
-            Issue.record("expected an error"); return
+            Issue.record("expected an error")
+            return
         }
         #expect(e.location.line == 2 && e.location.column == 1)
         #expect(e.message.contains("\"East\"") && e.message.contains("districts.csv"))
@@ -67,7 +76,9 @@ import Testing
     }
 
     @Test func unterminatedQuote() {
-        expectError(header + snapshot() + "\"North,2020,a1,1\nNorth,2021,a1,1\n", line: 10, column: 1, mentions: ["unterminated"])
+        expectError(
+            header + snapshot() + "\"North,2020,a1,1\nNorth,2021,a1,1\n", line: 10, column: 1,
+            mentions: ["unterminated"])
     }
 
     @Test func emptyFile() {
@@ -77,7 +88,9 @@ import Testing
     }
 
     @Test func wrongHeader() {
-        expectError("district,year,item,score\n" + snapshot(), line: 1, column: 1, mentions: ["expected exactly \"district,year,element,score\""])
+        expectError(
+            "district,year,item,score\n" + snapshot(), line: 1, column: 1,
+            mentions: ["expected exactly \"district,year,element,score\""])
     }
 
     @Test func nonNumericYear() {
@@ -89,7 +102,8 @@ import Testing
         var bytes = Array((header + "North,2020,a1,1\nM").utf8)
         bytes.append(0xE9)  // é in Latin-1
         bytes += Array("rida,2020,a1,1\n".utf8)
-        let e = diagnostic { () throws(Diagnostic) in _ = try PanelLoader.parse(bytes, file: "panel.csv", framework: fw) }
+        let e = diagnostic { () throws(Diagnostic) in _ = try PanelLoader.parse(bytes, file: "panel.csv", framework: fw)
+        }
         #expect(e?.location.line == 3 && e?.location.column == 2)
         #expect(e?.message.contains("UTF-8") == true)
     }
@@ -108,8 +122,9 @@ import Testing
     }
 
     @Test func districtsFileAddsStateAndGovernance() throws {
-        let result = try parsePanel(header + snapshot(), framework: fw,
-                                    districts: "district,state,governance\nNorth,XX,elected-board\nWest,YY,board\n")
+        let result = try parsePanel(
+            header + snapshot(), framework: fw,
+            districts: "district,state,governance\nNorth,XX,elected-board\nWest,YY,board\n")
         #expect(result.panel.districts == [DistrictInfo(name: "North", state: "XX", governance: "elected-board")])
         #expect(result.warnings.count == 1 && result.warnings[0].message.contains("West"))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -10,10 +11,12 @@ import Testing
     let d = Shipped.description
     let names = Shipped.description.districts.map(\.district.name)
 
-    static let figure1 = ["Albuquerque", "Detroit", "Sacramento", "Jefferson Parish", "Memphis-Shelby County",
-                          "Henry County", "Tulsa", "Spokane", "Central Falls", "Nashville", "Indianapolis",
-                          "Fulton County", "Chicago", "Cleveland", "Hartford", "Los Angeles", "Spring Branch",
-                          "Fullerton", "Oakland", "Baltimore", "Lawrence", "New York City", "Denver", "NOLA RSD", "TN ASD"]
+    static let figure1 = [
+        "Albuquerque", "Detroit", "Sacramento", "Jefferson Parish", "Memphis-Shelby County",
+        "Henry County", "Tulsa", "Spokane", "Central Falls", "Nashville", "Indianapolis",
+        "Fulton County", "Chicago", "Cleveland", "Hartford", "Los Angeles", "Spring Branch",
+        "Fullerton", "Oakland", "Baltimore", "Lawrence", "New York City", "Denver", "NOLA RSD", "TN ASD",
+    ]
 
     func s(_ name: String) -> DistrictSummary { d.district(name)! }
 
@@ -60,7 +63,10 @@ import Testing
         let weakPiecemeal = members(.weakPiecemeal)
         #expect(weakPiecemeal.count == 6)
         #expect(weakPiecemeal.isSuperset(of: ["Albuquerque", "Memphis-Shelby County", "Spokane"]))
-        #expect(members(.weakConsistent).isSuperset(of: ["Sacramento", "Chicago", "Nashville", "Detroit", "Tulsa", "Indianapolis"]))
+        #expect(
+            members(.weakConsistent).isSuperset(of: [
+                "Sacramento", "Chicago", "Nashville", "Detroit", "Tulsa", "Indianapolis",
+            ]))
         let bySpread = d.districts.sorted { $0.spread > $1.spread }.prefix(2).map(\.district.name)
         #expect(Set(bySpread) == ["Albuquerque", "Memphis-Shelby County"])
     }
@@ -112,7 +118,8 @@ import Testing
         }
         for name in ["Baltimore", "New York City"] {
             let after = history(name).filter { $0.year >= 2014 }
-            #expect(zip(after, after.dropFirst()).allSatisfy { $1.score <= $0.score }, "\(name) flat or falling after 2014")
+            #expect(
+                zip(after, after.dropFirst()).allSatisfy { $1.score <= $0.score }, "\(name) flat or falling after 2014")
         }
         let sacramento = history("Sacramento").filter { $0.year >= 2014 }
         #expect(zip(sacramento, sacramento.dropFirst()).allSatisfy { $1.score < $0.score })
@@ -120,7 +127,9 @@ import Testing
             let h = history(name)
             #expect(zip(h, h.dropFirst()).allSatisfy { $1.score > $0.score }, "\(name) rising every year")
             for (year, score) in h {
-                let others = d.districts.compactMap { o in o.years.firstIndex(of: year).map { o.districtScoreHistory[$0] } }
+                let others = d.districts.compactMap { o in
+                    o.years.firstIndex(of: year).map { o.districtScoreHistory[$0] }
+                }
                 #expect(score < median(others), "\(name) low in \(year)")
             }
         }

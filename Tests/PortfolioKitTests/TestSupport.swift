@@ -1,4 +1,6 @@
 import Foundation
+import TestSupport
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -7,11 +9,7 @@ import Foundation
 /// Paths of the repository and its fixtures, found from this source file so
 /// tests run from any working directory.
 enum Paths {
-    static let repository: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
+    static let repository = Repository.root
     static func shipped(_ name: String) -> String { repository + "/Scenarios/data/" + name }
     static func fixture(_ name: String) -> String { repository + "/Tests/PortfolioKitTests/Fixtures/" + name }
 }
@@ -20,20 +18,28 @@ enum Paths {
 enum Shipped {
     static let framework: Framework = try! Framework.load(contentsOf: Paths.shipped("framework.json"))
     static let loaded: PanelLoader.Result = try! PanelLoader.load(
-        path: Paths.shipped("portfolio-snapshots.csv"), framework: framework, districtsPath: Paths.shipped("districts.csv"))
+        path: Paths.shipped("portfolio-snapshots.csv"), framework: framework,
+        districtsPath: Paths.shipped("districts.csv"))
     static let description = PanelDescription(loaded.panel)
 }
 
 /// Parse a panel given as text against `framework`, as if it were the file `file`.
-func parsePanel(_ text: String, framework: Framework, file: String = "panel.csv",
-                districts: String? = nil) throws(Diagnostic) -> PanelLoader.Result {
-    let table = try districts.map { (d: String) throws(Diagnostic) in try DistrictTable.parse(Array(d.utf8), file: "districts.csv") }
+func parsePanel(
+    _ text: String, framework: Framework, file: String = "panel.csv",
+    districts: String? = nil
+) throws(Diagnostic) -> PanelLoader.Result {
+    let table = try districts.map { (d: String) throws(Diagnostic) in
+        try DistrictTable.parse(Array(d.utf8), file: "districts.csv")
+    }
     return try PanelLoader.parse(Array(text.utf8), file: file, framework: framework, districtTable: table)
 }
 
 /// The diagnostic thrown by `body`, or nil when it did not throw.
 func diagnostic(_ body: () throws(Diagnostic) -> Void) -> Diagnostic? {
-    do { try body(); return nil } catch { return error }
+    do {
+        try body()
+        return nil
+    } catch { return error }
 }
 
 /// A scenario on the shipped data and catalogues, written to a temporary file and prepared:

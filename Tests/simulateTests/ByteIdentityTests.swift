@@ -1,8 +1,9 @@
-import Foundation
 import Forecasting
+import Foundation
 import Policy
 import RatingsData
 import Reports
+import TestSupport
 import Testing
 
 /// Every output of the baseline run and of one comparison, at a fixed seed, is byte for byte
@@ -10,15 +11,20 @@ import Testing
 /// reorganised into pipeline targets). A change that moves code must leave this passing; a
 /// change that means to change outputs regenerates the file with
 /// `SIMULATE_WRITE_BYTE_IDENTITY=1 swift test --filter ByteIdentityTests` and says why in its commit.
-@Suite struct ByteIdentityTests {
+@Suite(.tags(.slow)) struct ByteIdentityTests {
     static let fixture = CLI.repository + "/Tests/simulateTests/Fixtures/byte-identity.sha256"
 
     /// The runs: the shipped baseline with the whole attribution, and a comparison of two
     /// scenario files against it (small draws so the debug build runs them in seconds).
     static let runs: [(name: String, arguments: [String])] = [
         ("baseline", ["Scenarios/baseline.json", "--draws", "120", "--seed", "11"]),
-        ("compare", ["compare", "Scenarios/baseline.json", "Scenarios/oakland-contract.json",
-                     "Scenarios/california-legislation.json", "--draws", "120", "--seed", "11"]),
+        (
+            "compare",
+            [
+                "compare", "Scenarios/baseline.json", "Scenarios/oakland-contract.json",
+                "Scenarios/california-legislation.json", "--draws", "120", "--seed", "11",
+            ]
+        ),
     ]
 
     /// "sha256  run/relative/path" for every file the runs write, sorted. The manifest's command
@@ -34,11 +40,13 @@ import Testing
             for path in try FileManager.default.subpathsOfDirectory(atPath: out).sorted() {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isDirectory),
-                      !isDirectory.boolValue, !path.hasPrefix(".") else { continue }
+                    !isDirectory.boolValue, !path.hasPrefix(".")
+                else { continue }
                 var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: out + "/" + path)))
                 if path == "manifest.json" {
-                    bytes = Array(String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-                        .filter { !$0.contains("\"commandLine\"") }.joined(separator: "\n").utf8)
+                    bytes = Array(
+                        String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                            .filter { !$0.contains("\"commandLine\"") }.joined(separator: "\n").utf8)
                 }
                 lines.append("\(SHA256.hex(bytes))  \(run.name)/\(path)")
             }

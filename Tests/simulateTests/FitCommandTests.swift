@@ -13,15 +13,18 @@ import Testing
         #expect(lines.count == 1 + 25 * 36)
         for line in lines.dropFirst() {
             let fields = line.split(separator: ",")
-            let level = Double(fields[fields.count - 3])!, sd = Double(fields[fields.count - 1])!
+            let level = Double(fields[fields.count - 3])!
+            let sd = Double(fields[fields.count - 1])!
             #expect((1...5).contains(level) && sd > 0)
         }
     }
 
     @Test func fitsAMadeUpFramework() throws {
         let out = try CLI.temporaryDirectory()
-        let run = try CLI.run(["fit", "--framework", "Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
-                               "--data", "Tests/PortfolioKitTests/Fixtures/agreement/panel.csv", "--out", out])
+        let run = try CLI.run([
+            "fit", "--framework", "Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
+            "--data", "Tests/PortfolioKitTests/Fixtures/agreement/panel.csv", "--out", out,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("Alpha") && run.stdout.contains("D5"))
         let csv = try String(contentsOfFile: out + "/fit.csv", encoding: .utf8)
@@ -33,8 +36,11 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         try "district,year,element,score\nNorth,2020,a1,1\nNorth,2020,b1,1\nNorth,2020,c1,1\n"
             .write(toFile: dir + "/p.csv", atomically: true, encoding: .utf8)
-        let run = try CLI.run(["fit", "--framework", CLI.repository + "/Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
-                               "--data", "p.csv", "--out", dir + "/out"], in: dir)
+        let run = try CLI.run(
+            [
+                "fit", "--framework", CLI.repository + "/Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
+                "--data", "p.csv", "--out", dir + "/out",
+            ], in: dir)
         #expect(run.status == 1)
         #expect(run.stderr.contains("p.csv: error:") && run.stderr.contains("two different years"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
@@ -42,9 +48,13 @@ import Testing
 
     @Test func synthWritesALoadablePanel() throws {
         let dir = try CLI.temporaryDirectory()
-        let run = try CLI.run(["synth", "--districts", "4", "--years", "2010-2013", "--seed", "9", "--out", dir + "/p.csv"])
+        let run = try CLI.run([
+            "synth", "--districts", "4", "--years", "2010-2013", "--seed", "9", "--out", dir + "/p.csv",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
-        let again = try CLI.run(["synth", "--districts", "4", "--years", "2010-2013", "--seed", "9", "--out", dir + "/q.csv"])
+        let again = try CLI.run([
+            "synth", "--districts", "4", "--years", "2010-2013", "--seed", "9", "--out", dir + "/q.csv",
+        ])
         #expect(again.status == 0)
         let p = try String(contentsOfFile: dir + "/p.csv", encoding: .utf8)
         #expect(p == (try String(contentsOfFile: dir + "/q.csv", encoding: .utf8)))
@@ -71,9 +81,11 @@ import Testing
 
     @Test func backtestsAMadeUpFramework() throws {
         let out = try CLI.temporaryDirectory()
-        let run = try CLI.run(["backtest", "--framework", "Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
-                               "--data", "Tests/PortfolioKitTests/Fixtures/agreement/panel.csv",
-                               "--horizon", "2", "--draws", "30", "--models", "markov,last-value", "--out", out])
+        let run = try CLI.run([
+            "backtest", "--framework", "Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
+            "--data", "Tests/PortfolioKitTests/Fixtures/agreement/panel.csv",
+            "--horizon", "2", "--draws", "30", "--models", "markov,last-value", "--out", out,
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         let lines = try String(contentsOfFile: out + "/backtest.csv", encoding: .utf8).split(separator: "\n")
         #expect(Set(lines.dropFirst().map { $0.split(separator: ",")[0] }) == ["markov", "last-value"])
@@ -85,17 +97,25 @@ import Testing
         let out = try CLI.temporaryDirectory() + "/bt"
         let run = try CLI.run(["backtest", "--models", "last-value,crystal-ball", "--out", out])
         #expect(run.status != 0)
-        #expect(run.stderr.contains("\"crystal-ball\"") && run.stderr.contains("known models: integer-pace, pooled-drift, last-value, last-plus-mean-change, markov"))
+        #expect(
+            run.stderr.contains("\"crystal-ball\"")
+                && run.stderr.contains(
+                    "known models: integer-pace, pooled-drift, last-value, last-plus-mean-change, markov")
+        )
         #expect(!FileManager.default.fileExists(atPath: out))
     }
 
     @Test func panelWithoutACutYearIsAnError() throws {
         let dir = try CLI.temporaryDirectory()
         var csv = "district,year,element,score\n"
-        for year in [2010, 2011] { for e in ["a1", "a2", "a3", "b1", "b2", "c1", "c2", "c3"] { csv += "D1,\(year),\(e),1\n" } }
+        for year in [2010, 2011] {
+            for e in ["a1", "a2", "a3", "b1", "b2", "c1", "c2", "c3"] { csv += "D1,\(year),\(e),1\n" }
+        }
         try csv.write(toFile: dir + "/panel.csv", atomically: true, encoding: .utf8)
-        let run = try CLI.run(["backtest", "--framework", "Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
-                               "--data", dir + "/panel.csv", "--out", dir + "/bt"])
+        let run = try CLI.run([
+            "backtest", "--framework", "Tests/PortfolioKitTests/Fixtures/tiny/framework.json",
+            "--data", dir + "/panel.csv", "--out", dir + "/bt",
+        ])
         #expect(run.status == 1)
         #expect(run.stderr.contains(dir + "/panel.csv: error: no usable cut year") && run.stderr.contains("2010, 2011"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/bt"))

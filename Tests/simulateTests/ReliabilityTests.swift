@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ReliabilityTests {
@@ -8,14 +9,21 @@ import Testing
     /// already advanced, gaps: every command runs, and no output holds NaN or inf (read back by Python).
     @Test func numericalEdgeCasesGiveFiniteOutputs() throws {
         let dir = try CLI.temporaryDirectory()
-        for (name, args) in [("top-run", [Self.edge + "top.json"]), ("edge-run", [Self.edge + "edge.json"]),
-                             ("top-fit", ["fit", "--data", Self.edge + "top.csv"]), ("edge-fit", ["fit", "--data", Self.edge + "edge.csv"]),
-                             ("top-describe", ["describe", "--data", Self.edge + "top.csv"]),
-                             ("edge-describe", ["describe", "--data", Self.edge + "edge.csv"])] {
+        for (name, args) in [
+            ("top-run", [Self.edge + "top.json"]), ("edge-run", [Self.edge + "edge.json"]),
+            ("top-fit", ["fit", "--data", Self.edge + "top.csv"]),
+            ("edge-fit", ["fit", "--data", Self.edge + "edge.csv"]),
+            ("top-describe", ["describe", "--data", Self.edge + "top.csv"]),
+            ("edge-describe", ["describe", "--data", Self.edge + "edge.csv"]),
+        ] {
             let run = try CLI.run(args + ["--out", dir + "/" + name])
             #expect(run.status == 0, "\(name): \(run.stderr)")
         }
-        let check = try Tools.run("python3", ["Tests/python/check_outputs.py"] + ["top-run", "edge-run", "top-fit", "edge-fit", "top-describe", "edge-describe"].map { dir + "/" + $0 })
+        let check = try Tools.run(
+            "python3",
+            ["Tests/python/check_outputs.py"]
+                + ["top-run", "edge-run", "top-fit", "edge-fit", "top-describe", "edge-describe"].map { dir + "/" + $0 }
+        )
         #expect(check.status == 0, "\(check.stdout)")
         let advanced = try String(contentsOfFile: dir + "/edge-run/advanced.csv", encoding: .utf8)
         #expect(advanced.contains("edge,Top,true,1.0000,2016,2016,2016"))
@@ -28,13 +36,17 @@ import Testing
         var contents: [[Data]] = []
         for threads in ["1", "2"] {
             let out = dir + "/t" + threads
-            let run = try CLI.run(["Scenarios/baseline.json", "--draws", "30", "--out", out], environment: ["OPENBLAS_NUM_THREADS": threads])
+            let run = try CLI.run(
+                ["Scenarios/baseline.json", "--draws", "30", "--out", out],
+                environment: ["OPENBLAS_NUM_THREADS": threads])
             #expect(run.status == 0, "\(run.stderr)")
             let fit = try CLI.run(["fit", "--out", out + "/fit"], environment: ["OPENBLAS_NUM_THREADS": threads])
             #expect(fit.status == 0)
-            contents.append(try ["trajectories.csv", "advanced.csv", "advanced-by-year.csv", "sticking-points.csv", "fit/fit.csv"].map {
-                try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
-            })
+            contents.append(
+                try ["trajectories.csv", "advanced.csv", "advanced-by-year.csv", "sticking-points.csv", "fit/fit.csv"]
+                    .map {
+                        try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
+                    })
         }
         #expect(contents[0] == contents[1])
     }
@@ -46,18 +58,24 @@ import Testing
         var contents: [[Data]] = []
         for threads in ["1", "2"] {
             let out = dir + "/p" + threads
-            let run = try CLI.run(["Scenarios/combined-package.json", "--draws", "50", "--out", out],
-                                  environment: ["SIMULATE_THREADS": threads])
+            let run = try CLI.run(
+                ["Scenarios/combined-package.json", "--draws", "50", "--out", out],
+                environment: ["SIMULATE_THREADS": threads])
             #expect(run.status == 0, "\(run.stderr)")
-            let compare = try CLI.run(["compare", "Scenarios/baseline.json", "Scenarios/oakland-contract.json",
-                                       "--draws", "50", "--threads", threads, "--out", out + "/compare"])
+            let compare = try CLI.run([
+                "compare", "Scenarios/baseline.json", "Scenarios/oakland-contract.json",
+                "--draws", "50", "--threads", threads, "--out", out + "/compare",
+            ])
             #expect(compare.status == 0, "\(compare.stderr)")
             let fit = try CLI.run(["fit", "--out", out + "/fit"], environment: ["SIMULATE_THREADS": threads])
             #expect(fit.status == 0, "\(fit.stderr)")
-            contents.append(try ["trajectories.csv", "advanced.csv", "advanced-by-year.csv", "sticking-points.csv",
-                                 "sticking-points-network.csv", "compare/compare.csv", "fit/fit.csv"].map {
-                try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
-            })
+            contents.append(
+                try [
+                    "trajectories.csv", "advanced.csv", "advanced-by-year.csv", "sticking-points.csv",
+                    "sticking-points-network.csv", "compare/compare.csv", "fit/fit.csv",
+                ].map {
+                    try Data(contentsOf: URL(fileURLWithPath: out + "/" + $0))
+                })
         }
         #expect(contents[0] == contents[1])
     }
@@ -66,9 +84,13 @@ import Testing
     func startSlowRun(_ out: String, seed: Int, pauseMS: Int) throws -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
-        process.arguments = ["Scenarios/baseline.json", "--draws", "20", "--seed", String(seed), "--skip-attribution", "--out", out]
+        process.arguments = [
+            "Scenarios/baseline.json", "--draws", "20", "--seed", String(seed), "--skip-attribution", "--out", out,
+        ]
         process.currentDirectoryURL = URL(fileURLWithPath: CLI.repository)
-        process.environment = ProcessInfo.processInfo.environment.merging(["SIMULATE_TEST_WRITE_PAUSE_MS": String(pauseMS)]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging([
+            "SIMULATE_TEST_WRITE_PAUSE_MS": String(pauseMS)
+        ]) { $1 }
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -79,10 +101,12 @@ import Testing
     /// its own manifest and is byte-identical to before); the next run clears what the killed
     /// one left and writes a complete folder. Killed at 20 moments spread over the computing and
     /// the writing (each file's write is slowed by 40 ms so the kills land between files).
-    @Test func killedRunsLeaveTheWholePreviousFolder() throws {
+    @Test(.tags(.slow)) func killedRunsLeaveTheWholePreviousFolder() throws {
         let parent = try CLI.temporaryDirectory()
         let out = parent + "/run"
-        #expect(try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--seed", "1", "--skip-attribution", "--out", out]).status == 0)
+        #expect(
+            try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--seed", "1", "--skip-attribution", "--out", out])
+                .status == 0)
         let names = try FileManager.default.subpathsOfDirectory(atPath: out).sorted()
         let before = names.map { try? Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }
         var untouched = 0
@@ -99,10 +123,14 @@ import Testing
             if after.map({ try? Data(contentsOf: URL(fileURLWithPath: out + "/" + $0)) }) == before { untouched += 1 }
         }
         #expect(untouched >= 10, "only \(untouched) of 20 kills landed before the exchange")
-        let again = try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--seed", "2", "--skip-attribution", "--out", out])
+        let again = try CLI.run([
+            "Scenarios/baseline.json", "--draws", "20", "--seed", "2", "--skip-attribution", "--out", out,
+        ])
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try Tools.run("python3", ["Tests/python/check_manifest.py", out]).status == 0)
-        let litter = try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".staging-") || $0.contains(".old-") }
+        let litter = try FileManager.default.contentsOfDirectory(atPath: parent).filter {
+            $0.contains(".staging-") || $0.contains(".old-")
+        }
         #expect(litter.isEmpty, "\(litter)")
     }
 
@@ -123,12 +151,18 @@ import Testing
         }
         slow.waitUntilExit()
         #expect(slow.terminationStatus == 0)
-        #expect(second?.status == 1 && second?.stderr.contains("another simulate run is writing this folder right now") == true, "\(second?.stderr ?? "")")
+        #expect(
+            second?.status == 1
+                && second?.stderr.contains("another simulate run is writing this folder right now") == true,
+            "\(second?.stderr ?? "")")
         #expect(try Tools.run("python3", ["Tests/python/check_manifest.py", out]).status == 0)
-        let lean = try CLI.run(["Scenarios/baseline.json", "--draws", "20", "--trajectories", "none", "--skip-attribution", "--out", out])
+        let lean = try CLI.run([
+            "Scenarios/baseline.json", "--draws", "20", "--trajectories", "none", "--skip-attribution", "--out", out,
+        ])
         #expect(lean.status == 0)
         #expect(!FileManager.default.fileExists(atPath: out + "/trajectories.csv"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out + "/charts").allSatisfy { !$0.hasPrefix("fan-") })
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: out + "/charts").allSatisfy { !$0.hasPrefix("fan-") })
         #expect(try Tools.run("python3", ["Tests/python/check_manifest.py", out]).status == 0)
     }
 }

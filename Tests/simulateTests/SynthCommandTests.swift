@@ -6,8 +6,10 @@ import Testing
     /// with the engine's own readers (`describe` for the panel, `calibrate` for the events).
     @Test func episodicWritesThePanelAndItsEvents() throws {
         let dir = try CLI.temporaryDirectory()
-        let run = try CLI.run(["synth", "--generator", "episodic", "--districts", "5", "--years", "2010-2015",
-                               "--out", dir + "/panel.csv"])
+        let run = try CLI.run([
+            "synth", "--generator", "episodic", "--districts", "5", "--years", "2010-2015",
+            "--out", dir + "/panel.csv",
+        ])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("events.csv") && run.stdout.contains("leadership turnovers"))
         let panel = try String(contentsOfFile: dir + "/panel.csv", encoding: .utf8).split(separator: "\n")
@@ -17,8 +19,10 @@ import Testing
         #expect(events.first == "district,date,lever,note")
         let describe = try CLI.run(["describe", "--data", dir + "/panel.csv", "--out", dir + "/describe"])
         #expect(describe.status == 0, "\(describe.stderr)")
-        let calibrate = try CLI.run(["calibrate", "--data", dir + "/panel.csv", "--events", dir + "/events.csv",
-                                     "--out", dir + "/calibrate"])
+        let calibrate = try CLI.run([
+            "calibrate", "--data", dir + "/panel.csv", "--events", dir + "/events.csv",
+            "--out", dir + "/calibrate",
+        ])
         #expect(calibrate.status == 0, "\(calibrate.stderr)")
     }
 

@@ -1,6 +1,6 @@
 import ArgumentParser
-import Foundation
 import Forecasting
+import Foundation
 import Policy
 import RatingsData
 import Reports
@@ -40,7 +40,8 @@ struct PanelOptions: ParsableArguments {
     func load() throws -> Panel {
         let fw = try Framework.load(contentsOf: framework)
         if districts == 0 { return try PanelLoader.load(path: data, framework: fw).panel }
-        return SyntheticPanel.generate(framework: fw, districts: districts, years: 2007...(2006 + years), seed: seed).panel
+        return SyntheticPanel.generate(framework: fw, districts: districts, years: 2007...(2006 + years), seed: seed)
+            .panel
     }
 }
 
@@ -69,7 +70,8 @@ func printJSON(_ fields: [(String, Any)]) {
 
 extension Benchmark {
     struct Fit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Time TrajectoryModel.fit (REML + BLUPs) on a panel in memory.")
+        static let configuration = CommandConfiguration(
+            abstract: "Time TrajectoryModel.fit (REML + BLUPs) on a panel in memory.")
         @OptionGroup var panel: PanelOptions
         @Option(help: "Timed repetitions (the median is reported).")
         var repeats = 3
@@ -83,15 +85,19 @@ extension Benchmark {
             let seconds = try medianSeconds(repeats) { fit = try TrajectoryModel.fit(p) }
             let f = fit!
             let ratings = f.observations
-            printJSON([("task", "fit"), ("districts", p.districts.count), ("series", f.series.count), ("ratings", ratings),
-                       ("seconds", seconds), ("bytes", ratings * 8), ("sigma2", f.variance.residual),
-                       ("tau2", f.variance.deviation), ("mu", f.componentSlope), ("threads", 1)])
+            printJSON([
+                ("task", "fit"), ("districts", p.districts.count), ("series", f.series.count), ("ratings", ratings),
+                ("seconds", seconds), ("bytes", ratings * 8), ("sigma2", f.variance.residual),
+                ("tau2", f.variance.deviation), ("mu", f.componentSlope), ("threads", 1),
+            ])
         }
     }
 
     struct Project: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Time the Monte Carlo projection (drifts, noise, clamping, advanced rule, advanced years and percentiles).")
+            abstract:
+                "Time the Monte Carlo projection (drifts, noise, clamping, advanced rule, advanced years and percentiles)."
+        )
         @OptionGroup var panel: PanelOptions
         @Option(help: "Monte Carlo draws.")
         var draws = 1000
@@ -112,9 +118,10 @@ extension Benchmark {
             let forecaster = DriftForecaster(panel: p, fit: fit)
             let horizonYear = p.years.last! + horizon
             // The plain Monte Carlo: no levers, no ceilings (the numpy reference does the same).
-            let plan = ScenarioPlan(districts: p.districts.indices.map {
-                ScenarioPlan.DistrictPlan(district: $0, effects: [], stickingPoints: [])
-            }, horizon: horizonYear)
+            let plan = ScenarioPlan(
+                districts: p.districts.indices.map {
+                    ScenarioPlan.DistrictPlan(district: $0, effects: [], stickingPoints: [])
+                }, horizon: horizonYear)
             guard let kept = Projection.Trajectories(rawValue: trajectories) else {
                 throw ValidationError("--trajectories must be all, district or none")
             }
@@ -122,19 +129,23 @@ extension Benchmark {
             var result: ProjectionResult?
             var outputs = ""
             let seconds = medianSeconds(repeats) {
-                let r = Projection.run(forecaster, plan: plan, draws: draws, seed: 2016, scenario: "benchmark",
-                                       trajectories: kept, threads: threads)
+                let r = Projection.run(
+                    forecaster, plan: plan, draws: draws, seed: 2016, scenario: "benchmark",
+                    trajectories: kept, threads: threads)
                 outputs = ScenarioReport.advanced(r).text + ScenarioReport.advancedByYear(r).text
                 result = r
             }
             let r = result!
-            let elementYears = p.districts.indices.reduce(0) { $0 + (horizonYear - forecaster.startYear[$1]) } * draws
+            let elementYears =
+                p.districts.indices.reduce(0) { $0 + (horizonYear - forecaster.startYear[$1]) } * draws
                 * p.framework.elements.count
-            printJSON([("task", "project"), ("districts", p.districts.count), ("draws", draws), ("years", horizon),
-                       ("trajectories", trajectories), ("threads", threads ?? Parallel.defaultThreads),
-                       ("seconds", seconds), ("element_years", elementYears),
-                       ("p_advanced", r.districts.prefix(25).map(\.pAdvancedByHorizon)),
-                       ("outputs_sha256", SHA256.hex(Array(outputs.utf8)))])
+            printJSON([
+                ("task", "project"), ("districts", p.districts.count), ("draws", draws), ("years", horizon),
+                ("trajectories", trajectories), ("threads", threads ?? Parallel.defaultThreads),
+                ("seconds", seconds), ("element_years", elementYears),
+                ("p_advanced", r.districts.prefix(25).map(\.pAdvancedByHorizon)),
+                ("outputs_sha256", SHA256.hex(Array(outputs.utf8))),
+            ])
         }
     }
 }
@@ -143,7 +154,8 @@ extension Benchmark {
     /// The floors under the projection's inner loop: drawing its random numbers and nothing else.
     struct Normals: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Time, on one core, the year-to-year noise draw (one per element-year) and exact ziggurat normals.")
+            abstract:
+                "Time, on one core, the year-to-year noise draw (one per element-year) and exact ziggurat normals.")
         @Option(help: "Numbers to draw.")
         var count = 200_000_000
 

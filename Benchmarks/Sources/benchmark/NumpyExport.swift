@@ -1,5 +1,5 @@
-import Foundation
 import Forecasting
+import Foundation
 import Policy
 import RatingsData
 import Reports
@@ -28,32 +28,42 @@ enum NumpyExport {
     /// ratings.npy: districts × years × elements (NaN where a rating is missing).
     static func panel(_ p: Panel, to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let years = p.years, e = p.framework.elements.count
+        let years = p.years
+        let e = p.framework.elements.count
         var values = [Double](repeating: .nan, count: p.districts.count * years.count * e)
         for s in p.snapshots {
             let yi = years.firstIndex(of: s.year)!
-            for (j, v) in s.scores.enumerated() { if let v { values[(s.districtIndex * years.count + yi) * e + j] = v } }
+            for (j, v) in s.scores.enumerated() {
+                if let v { values[(s.districtIndex * years.count + yi) * e + j] = v }
+            }
         }
         try write(values, shape: [p.districts.count, years.count, e], to: directory + "/ratings.npy")
-        try writeMeta(["years": years, "component_of": p.framework.elements.map(\.componentIndex),
-                       "components": p.framework.components.count], to: directory)
+        try writeMeta(
+            [
+                "years": years, "component_of": p.framework.elements.map(\.componentIndex),
+                "components": p.framework.components.count,
+            ], to: directory)
     }
 
     /// start.npy (districts × elements), drift.npy and drift_sd.npy (districts × components), start_year.npy.
     static func forecaster(_ f: DriftForecaster, horizon: Int, draws: Int, to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let fw = f.framework, d = f.districts.count
+        let fw = f.framework
+        let d = f.districts.count
         try write(f.start, shape: [d, fw.elements.count], to: directory + "/start.npy")
         try write(f.drift, shape: [d, fw.components.count], to: directory + "/drift.npy")
         try write(f.driftSD, shape: [d, fw.components.count], to: directory + "/drift_sd.npy")
         try write(f.startYear.map(Double.init), shape: [d], to: directory + "/start_year.npy")
         let k = fw.components.count
         let needed = (0...k).first { fw.advancedRule.isAdvanced(componentsInProgress: $0, of: k) } ?? k + 1
-        try writeMeta(["component_of": fw.elements.map(\.componentIndex), "components": k,
-                       "step_variance": f.stepVariance, "threshold": fw.inProgressThreshold,
-                       "components_needed": needed, "lower": fw.minimumScore, "upper": fw.maximumScore,
-                       "horizon": horizon, "draws": draws,
-                       "network_pace": f.networkPace, "persistence": f.paceChange.persistence,
-                       "common_sd": f.paceChange.commonSD, "own_sd": f.paceChange.ownSD], to: directory)
+        try writeMeta(
+            [
+                "component_of": fw.elements.map(\.componentIndex), "components": k,
+                "step_variance": f.stepVariance, "threshold": fw.inProgressThreshold,
+                "components_needed": needed, "lower": fw.minimumScore, "upper": fw.maximumScore,
+                "horizon": horizon, "draws": draws,
+                "network_pace": f.networkPace, "persistence": f.paceChange.persistence,
+                "common_sd": f.paceChange.commonSD, "own_sd": f.paceChange.ownSD,
+            ], to: directory)
     }
 }

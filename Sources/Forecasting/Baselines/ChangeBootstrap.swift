@@ -47,9 +47,14 @@ struct ChangeBootstrap: Sendable {
     static func change(from a: [Double?], to b: [Double?], framework fw: Framework) -> [Double] {
         var out = [Double](repeating: 0, count: fw.elements.count)
         for members in fw.elementsByComponent {
-            var sum = 0.0, count = 0
+            var sum = 0.0
+            var count = 0
             for e in members {
-                if let x = a[e], let y = b[e] { out[e] = y - x; sum += y - x; count += 1 }
+                if let x = a[e], let y = b[e] {
+                    out[e] = y - x
+                    sum += y - x
+                    count += 1
+                }
             }
             let fallback = count > 0 ? sum / Double(count) : 0
             for e in members where a[e] == nil || b[e] == nil { out[e] = fallback }

@@ -13,9 +13,12 @@ public struct LastPlusMeanChangeModel: ForecastModel {
 
     public init() {}
 
-    public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws -> [PathSamples] {
-        ResampledChangePaths.paths(training: training, horizon: horizon, draws: draws, seed: seed,
-                                   trend: LastPlusMeanChangeModel.meanYearlyChange(training))
+    public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws
+        -> [PathSamples]
+    {
+        ResampledChangePaths.paths(
+            training: training, horizon: horizon, draws: draws, seed: seed,
+            trend: LastPlusMeanChangeModel.meanYearlyChange(training))
     }
 
     /// Each component's network mean yearly change, points a year: over every district's

@@ -14,8 +14,11 @@ public struct LastValueModel: ForecastModel {
 
     public init() {}
 
-    public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws -> [PathSamples] {
-        ResampledChangePaths.paths(training: training, horizon: horizon, draws: draws, seed: seed,
-                                   trend: Array(repeating: 0, count: training.framework.components.count))
+    public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws
+        -> [PathSamples]
+    {
+        ResampledChangePaths.paths(
+            training: training, horizon: horizon, draws: draws, seed: seed,
+            trend: Array(repeating: 0, count: training.framework.components.count))
     }
 }

@@ -18,7 +18,9 @@ public struct MarkovModel: ForecastModel {
 
     public init() {}
 
-    public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws -> [PathSamples] {
+    public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws
+        -> [PathSamples]
+    {
         let fw = training.framework
         let cumulative = MarkovModel.transitionMatrices(training).map { $0.map(MarkovModel.cumulativeSums) }
         let componentOf = fw.elements.map(\.componentIndex)
@@ -38,7 +40,8 @@ public struct MarkovModel: ForecastModel {
                     }
                 }
             }
-            return PathSamples(district: d, years: years, draws: draws, elementCount: fw.elements.count, ratings: ratings)
+            return PathSamples(
+                district: d, years: years, draws: draws, elementCount: fw.elements.count, ratings: ratings)
         }
     }
 
@@ -46,7 +49,8 @@ public struct MarkovModel: ForecastModel {
     public static func transitionCounts(_ panel: Panel) -> [[[Int]]] {
         let fw = panel.framework
         let k = fw.levels.count
-        var counts = Array(repeating: Array(repeating: [Int](repeating: 0, count: k), count: k), count: fw.components.count)
+        var counts = Array(
+            repeating: Array(repeating: [Int](repeating: 0, count: k), count: k), count: fw.components.count)
         for d in panel.districts.indices {
             let snaps = panel.snapshots(ofDistrict: d)
             for (a, b) in zip(snaps, snaps.dropFirst()) where b.year == a.year + 1 {
@@ -72,7 +76,10 @@ public struct MarkovModel: ForecastModel {
 
     static func cumulativeSums(_ row: [Double]) -> [Double] {
         var sum = 0.0
-        return row.map { sum += $0; return sum }
+        return row.map {
+            sum += $0
+            return sum
+        }
     }
 
     /// The level a uniform u in [0, 1) falls in, given a row's cumulative probabilities.

@@ -13,7 +13,8 @@ extension Panel {
         let latest = snaps.last!
         let components = framework.componentScores(latest.scores)
         return framework.elements.indices.map { e in
-            let value = snaps.reversed().lazy.compactMap { $0.scores[e] }.first
+            let value =
+                snaps.reversed().lazy.compactMap { $0.scores[e] }.first
                 ?? components[framework.elements[e].componentIndex]
             return framework.snappedToLevel(value)
         }

@@ -36,7 +36,10 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
         if case .number(let x) = node.value { return .fixed(x) }
         let r = try JSONObjectReader(node, file: file, path: path)
         try r.rejectUnknownKeys(allowed: ["mean", "sd", "min", "max"])
-        switch (try r.optionalNumber("mean"), try r.optionalNumber("sd"), try r.optionalNumber("min"), try r.optionalNumber("max")) {
+        switch (
+            try r.optionalNumber("mean"), try r.optionalNumber("sd"), try r.optionalNumber("min"),
+            try r.optionalNumber("max")
+        ) {
         case (let m?, let s?, nil, nil):
             guard s >= 0 else { throw .error(at: r.location, "sd \(s) is negative; expected sd ≥ 0") }
             return .normal(mean: m, sd: s)

@@ -46,8 +46,10 @@ public struct Effect: Equatable, Sendable {
     }
     var written = Unequated<SourceLocation?>(value: nil)
 
-    package init(id: String, kind: Kind, targets: Targets, size: Distribution, lag: Int, ramp: Int, duration: Int?,
-                 stickingPoints: [String], reason: String) {
+    package init(
+        id: String, kind: Kind, targets: Targets, size: Distribution, lag: Int, ramp: Int, duration: Int?,
+        stickingPoints: [String], reason: String
+    ) {
         self.id = id
         self.kind = kind
         self.targets = targets
@@ -59,7 +61,6 @@ public struct Effect: Equatable, Sendable {
         self.reason = reason
     }
 }
-
 
 extension Effect.Targets {
     /// Element indices targeted.

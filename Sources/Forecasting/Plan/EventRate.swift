@@ -32,8 +32,9 @@ public struct EventRate: Sendable, Equatable {
         guard let first = relevant.map(\.year).min(), let last = relevant.map(\.year).max() else { return nil }
         let exposure = districts.count * (last - first + 1)
         return levers.map { lever in
-            EventRate(leverID: lever, events: relevant.filter { $0.lever == lever }.count, exposure: exposure,
-                      firstYear: first, lastYear: last)
+            EventRate(
+                leverID: lever, events: relevant.filter { $0.lever == lever }.count, exposure: exposure,
+                firstYear: first, lastYear: last)
         }
     }
 
@@ -57,7 +58,8 @@ public struct EventRate: Sendable, Equatable {
 
     /// The root of a function that is positive below it and negative above it, on (0, 10⁴).
     private static func bisect(_ f: (Double) -> Double) -> Double {
-        var a = 0.0, b = 1e4
+        var a = 0.0
+        var b = 1e4
         for _ in 0..<200 {
             let m = (a + b) / 2
             if f(m) > 0 { a = m } else { b = m }
@@ -65,4 +67,3 @@ public struct EventRate: Sendable, Equatable {
         return (a + b) / 2
     }
 }
-

@@ -15,7 +15,9 @@ public struct ScenarioPlan: Sendable {
         /// Keys the effect's random size so the same lever draws the same sizes in every scenario.
         public var randomKey: UInt64
 
-        package init(leverID: String, effect: Effect, elements: [Int], onset: Int, size: Distribution, randomKey: UInt64) {
+        package init(
+            leverID: String, effect: Effect, elements: [Int], onset: Int, size: Distribution, randomKey: UInt64
+        ) {
             self.leverID = leverID
             self.effect = effect
             self.elements = elements
@@ -34,8 +36,10 @@ public struct ScenarioPlan: Sendable {
         /// What the scenario relaxes in the district from its first projected year (`"relax"` interventions).
         public var relaxation: Relaxation
 
-        public init(district: Int, effects: [ActiveEffect], stickingPoints: [StickingPoint],
-                    background: [BackgroundEvent] = [], relaxation: Relaxation = .none) {
+        public init(
+            district: Int, effects: [ActiveEffect], stickingPoints: [StickingPoint],
+            background: [BackgroundEvent] = [], relaxation: Relaxation = .none
+        ) {
             self.district = district
             self.effects = effects
             self.stickingPoints = stickingPoints
@@ -46,7 +50,8 @@ public struct ScenarioPlan: Sendable {
         /// The first year sticking point `id` no longer holds: the earliest onset of a lift-ceiling
         /// effect naming it (`Int.max` when none does).
         public func liftYear(of id: String) -> Int {
-            effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(id) }.map(\.onset).min() ?? Int.max
+            effects.filter { $0.effect.kind == .liftCeiling && $0.effect.stickingPoints.contains(id) }.map(\.onset)
+                .min() ?? Int.max
         }
     }
 
@@ -63,7 +68,6 @@ public struct ScenarioPlan: Sendable {
         self.horizon = horizon
     }
 }
-
 
 /// FNV-1a over strings, for stable random-stream keys.
 package func mixKey(_ parts: [String]) -> UInt64 {

@@ -21,8 +21,10 @@ public struct StickingPoint: Equatable, Sendable {
     /// Where it is written, for errors found once the panel and levers are loaded.
     public var location: SourceLocation? = nil
 
-    package init(id: String, description: String, targets: Effect.Targets, maximum: Double, governance: [String],
-                 districts: [String], exceptDistricts: [String], liftedBy: [String], location: SourceLocation? = nil) {
+    package init(
+        id: String, description: String, targets: Effect.Targets, maximum: Double, governance: [String],
+        districts: [String], exceptDistricts: [String], liftedBy: [String], location: SourceLocation? = nil
+    ) {
         self.id = id
         self.description = description
         self.targets = targets

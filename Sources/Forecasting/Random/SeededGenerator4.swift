@@ -11,14 +11,20 @@ struct SeededGenerator4 {
     var s0: SIMD4<UInt64>, s1: SIMD4<UInt64>, s2: SIMD4<UInt64>, s3: SIMD4<UInt64>
 
     init(seeds: SIMD4<UInt64>) {
-        s0 = .zero; s1 = .zero; s2 = .zero; s3 = .zero
+        s0 = .zero
+        s1 = .zero
+        s2 = .zero
+        s3 = .zero
         for i in 0..<4 { setLane(i, SeededGenerator(seed: seeds[i])) }
     }
 
     func lane(_ i: Int) -> SeededGenerator { SeededGenerator(state: s0[i], s1[i], s2[i], s3[i]) }
 
     mutating func setLane(_ i: Int, _ g: SeededGenerator) {
-        s0[i] = g.s0; s1[i] = g.s1; s2[i] = g.s2; s3[i] = g.s3
+        s0[i] = g.s0
+        s1[i] = g.s1
+        s2[i] = g.s2
+        s3[i] = g.s3
     }
 
     @inline(__always)

@@ -74,12 +74,14 @@ public struct EpisodicPanel: Sendable {
         /// Extra distance, in level steps beyond half a step, before a rating changes (default 0.15).
         public var hysteresis: Double
 
-        public init(turnoverHazard: Double = 0.12, stallYears: ClosedRange<Int> = 1...3,
-                    momentumMean: Double = 0.08, momentumSD: Double = 0.08,
-                    componentEffects: [Double]? = nil, componentSpread: Double = 0.04,
-                    deviationSD: Double = 0.05, backlashHazard: Double = 0.03, backlashYears: Int = 2,
-                    backlashPace: Double = -0.2, startShare: Double = 0.6, offsetShare: Double = 0.1,
-                    elementShockSD: Double = 0.25, hysteresis: Double = 0.15) {
+        public init(
+            turnoverHazard: Double = 0.12, stallYears: ClosedRange<Int> = 1...3,
+            momentumMean: Double = 0.08, momentumSD: Double = 0.08,
+            componentEffects: [Double]? = nil, componentSpread: Double = 0.04,
+            deviationSD: Double = 0.05, backlashHazard: Double = 0.03, backlashYears: Int = 2,
+            backlashPace: Double = -0.2, startShare: Double = 0.6, offsetShare: Double = 0.1,
+            elementShockSD: Double = 0.25, hysteresis: Double = 0.15
+        ) {
             self.turnoverHazard = turnoverHazard
             self.stallYears = stallYears
             self.momentumMean = momentumMean
@@ -132,30 +134,38 @@ public struct EpisodicPanel: Sendable {
 
     /// Draw a panel: `districts` districts named "District 1", "District 2", …, every one rated
     /// on every element in every year of `years`.
-    public static func generate(framework: Framework, districts: Int, years: ClosedRange<Int>, seed: UInt64,
-                                parameters p: Parameters = Parameters()) -> EpisodicPanel {
+    public static func generate(
+        framework: Framework, districts: Int, years: ClosedRange<Int>, seed: UInt64,
+        parameters p: Parameters = Parameters()
+    ) -> EpisodicPanel {
         let k = framework.components.count
         let effects = p.componentEffects ?? spreadEffects(components: k, spread: p.componentSpread)
-        precondition(effects.count == k, "componentEffects has \(effects.count) entries; the framework has \(k) components")
+        precondition(
+            effects.count == k, "componentEffects has \(effects.count) entries; the framework has \(k) components")
         precondition(p.stallYears.lowerBound >= 0 && p.backlashYears >= 0, "stall and backlash lengths must be ≥ 0")
         var rng = SeededGenerator(seed: seed)
-        var snapshots: [Snapshot] = [], events: [EventTable.Event] = [], histories: [History] = []
+        var snapshots: [Snapshot] = []
+        var events: [EventTable.Event] = []
+        var histories: [History] = []
         let infos = (0..<districts).map { DistrictInfo(name: "District \($0 + 1)") }
         for d in 0..<districts {
             let range = Double(framework.maximumScore - framework.minimumScore)
             let offset = p.offsetShare * range * rng.normal()
             let history = drawHistory(effects: effects, years: years.count, parameters: p, rng: &rng)
-            snapshots += drawRatings(district: d, offset: offset, history: history, framework: framework,
-                                     years: years, parameters: p, rng: &rng)
+            snapshots += drawRatings(
+                district: d, offset: offset, history: history, framework: framework,
+                years: years, parameters: p, rng: &rng)
             events += eventList(history, district: infos[d].name, firstYear: years.lowerBound, parameters: p)
             histories.append(history)
         }
-        let truth = Truth(years: years, componentEffects: effects,
-                          turnoverYears: histories.map { $0.turnovers.map { years.lowerBound + $0.year } },
-                          backlashYears: histories.map { $0.backlashes.map { years.lowerBound + $0 } },
-                          phase: histories.map(\.phase), pace: histories.map(\.pace))
-        return EpisodicPanel(panel: Panel(framework: framework, districts: infos, snapshots: snapshots),
-                             events: events, truth: truth)
+        let truth = Truth(
+            years: years, componentEffects: effects,
+            turnoverYears: histories.map { $0.turnovers.map { years.lowerBound + $0.year } },
+            backlashYears: histories.map { $0.backlashes.map { years.lowerBound + $0 } },
+            phase: histories.map(\.phase), pace: histories.map(\.pace))
+        return EpisodicPanel(
+            panel: Panel(framework: framework, districts: infos, snapshots: snapshots),
+            events: events, truth: truth)
     }
 
     /// The default component effects: evenly spaced from −spread to +spread in framework order
@@ -168,16 +178,22 @@ public struct EpisodicPanel: Sendable {
     /// Paces of one district, year by year: events drawn every year (two uniforms a year, so
     /// later draws do not shift with the outcomes), stalls and backlashes counted down, fresh
     /// paces drawn at the first progressing year after a turnover's stall.
-    static func drawHistory(effects: [Double], years n: Int, parameters p: Parameters,
-                            rng: inout SeededGenerator) -> History {
+    static func drawHistory(
+        effects: [Double], years n: Int, parameters p: Parameters,
+        rng: inout SeededGenerator
+    ) -> History {
         var history = History(pace: Array(repeating: [], count: effects.count))
         var current = drawPaces(effects: effects, parameters: p, rng: &rng)
-        var stall = 0, backlash = 0, redraw = false
+        var stall = 0
+        var backlash = 0
+        var redraw = false
         for i in 0..<n {
             let turnover = rng.uniform() < p.turnoverHazard
             let outcry = rng.uniform() < p.backlashHazard
             if turnover {
-                stall = p.stallYears.lowerBound + min(Int(rng.uniform() * Double(p.stallYears.count)), p.stallYears.count - 1)
+                stall =
+                    p.stallYears.lowerBound
+                    + min(Int(rng.uniform() * Double(p.stallYears.count)), p.stallYears.count - 1)
                 history.turnovers.append((i, stall))
                 redraw = true
             }
@@ -210,10 +226,13 @@ public struct EpisodicPanel: Sendable {
     /// One district's snapshots: each element's latent walks by its component's pace (times the
     /// ceiling factor) plus its own shock, and the rating moves only past the hysteresis band.
     /// The shock is drawn in stalled years too (and unused), so the draws stay aligned.
-    static func drawRatings(district d: Int, offset: Double, history: History, framework: Framework,
-                            years: ClosedRange<Int>, parameters p: Parameters,
-                            rng: inout SeededGenerator) -> [Snapshot] {
-        let lo = Double(framework.minimumScore), hi = Double(framework.maximumScore)
+    static func drawRatings(
+        district d: Int, offset: Double, history: History, framework: Framework,
+        years: ClosedRange<Int>, parameters p: Parameters,
+        rng: inout SeededGenerator
+    ) -> [Snapshot] {
+        let lo = Double(framework.minimumScore)
+        let hi = Double(framework.maximumScore)
         let range = hi - lo
         let step = framework.levels.count > 1 ? range / Double(framework.levels.count - 1) : 1
         let band = (0.5 + p.hysteresis) * step
@@ -227,7 +246,10 @@ public struct EpisodicPanel: Sendable {
             scores[0][e] = rating
             for i in 1..<max(1, years.count) {
                 let shock = p.elementShockSD * rng.normal()
-                guard history.phase[i - 1] != .stalled else { scores[i][e] = rating; continue }
+                guard history.phase[i - 1] != .stalled else {
+                    scores[i][e] = rating
+                    continue
+                }
                 let v = pace[i - 1]
                 x = clamp(x + v * ceilingFactor(pace: v, at: x, bottom: lo, top: hi) + shock)
                 if abs(x - rating) > band { rating = nearest(x) }
@@ -247,18 +269,22 @@ public struct EpisodicPanel: Sendable {
     }
 
     /// The history's events as an events file would list them, turnover before backlash in a year.
-    static func eventList(_ history: History, district: String, firstYear: Int,
-                          parameters p: Parameters) -> [EventTable.Event] {
+    static func eventList(
+        _ history: History, district: String, firstYear: Int,
+        parameters p: Parameters
+    ) -> [EventTable.Event] {
         let location = SourceLocation(file: "synthetic")
         let turnovers = history.turnovers.map {
-            EventTable.Event(district: district, year: firstYear + $0.year, lever: "leadership-turnover",
-                             note: "synthetic: progress stalls \($0.stall) year\($0.stall == 1 ? "" : "s") then fresh paces",
-                             location: location)
+            EventTable.Event(
+                district: district, year: firstYear + $0.year, lever: "leadership-turnover",
+                note: "synthetic: progress stalls \($0.stall) year\($0.stall == 1 ? "" : "s") then fresh paces",
+                location: location)
         }
         let pace = CSVTable.number(p.backlashPace, decimals: 2)
         let backlashes = history.backlashes.map {
-            EventTable.Event(district: district, year: firstYear + $0, lever: "community-backlash",
-                             note: "synthetic: pace \(pace) points/year for \(p.backlashYears) years", location: location)
+            EventTable.Event(
+                district: district, year: firstYear + $0, lever: "community-backlash",
+                note: "synthetic: pace \(pace) points/year for \(p.backlashYears) years", location: location)
         }
         return (turnovers + backlashes).enumerated().sorted {
             ($0.element.year, $0.offset) < ($1.element.year, $1.offset)
@@ -270,7 +296,8 @@ public struct EpisodicPanel: Sendable {
 
     /// The drawn events as an events file (`district,date,lever,note`), which `EventTable.parse` reads.
     public var eventsCSV: CSVTable {
-        CSVTable(header: EventTable.header,
-                 rows: events.map { [$0.district, String($0.year), $0.lever, $0.note] })
+        CSVTable(
+            header: EventTable.header,
+            rows: events.map { [$0.district, String($0.year), $0.lever, $0.note] })
     }
 }

@@ -40,7 +40,8 @@ public struct SyntheticPanel: Sendable {
         for d in 0..<districts {
             slope.append((0..<k).map { mu[$0] + momentum[d] + deviationSD * rng.normal() })
         }
-        let lo = Double(framework.minimumScore), hi = Double(framework.maximumScore)
+        let lo = Double(framework.minimumScore)
+        let hi = Double(framework.maximumScore)
         let infos = (0..<districts).map { DistrictInfo(name: "District \($0 + 1)") }
         var snapshots: [Snapshot] = []
         for d in 0..<districts {
@@ -56,8 +57,9 @@ public struct SyntheticPanel: Sendable {
         }
         return SyntheticPanel(
             panel: Panel(framework: framework, districts: infos, snapshots: snapshots),
-            truth: Truth(componentSlope: mu, districtMomentum: momentum, slope: slope,
-                         variance: VarianceComponents(residual: residualSD * residualSD, deviation: deviationSD * deviationSD)))
+            truth: Truth(
+                componentSlope: mu, districtMomentum: momentum, slope: slope,
+                variance: VarianceComponents(residual: residualSD * residualSD, deviation: deviationSD * deviationSD)))
     }
 
     /// The panel as long-format CSV (`district,year,element,score`).

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// A bundle of sticking points relaxed together in one district (`relaxation-bundles.csv`).
 public struct BundleGain: Equatable, Sendable {

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// One district's projections under every relaxation attribution asks about, on common random
 /// numbers, so that any coalition of relaxed sticking points is assembled rather than re-run.
@@ -25,16 +25,20 @@ final class CoalitionBank {
     private var lifted: [UInt64: ComponentProgress] = [:]
     private var extra: [Int: ComponentProgress] = [:]
     /// Every component relaxed to its benchmark with no ceiling on its elements.
-    private(set) lazy var relaxed: ComponentProgress = run(Relaxation(
-        freedComponents: Set(0..<componentCount), paceFloor: Dictionary(uniqueKeysWithValues: benchmark.enumerated().map { ($0, $1) })))
+    private(set) lazy var relaxed: ComponentProgress = run(
+        Relaxation(
+            freedComponents: Set(0..<componentCount),
+            paceFloor: Dictionary(uniqueKeysWithValues: benchmark.enumerated().map { ($0, $1) })))
 
     var componentCount: Int { forecaster.framework.components.count }
 
     /// Per draw, the advanced-year index with nothing relaxed (shared by every bundle and search).
     private(set) lazy var unrelaxedIndices: [Int] = advancedIndices(relaxedMask: 0, liftMask: 0)
 
-    init(_ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, draws: Int, seed: UInt64,
-         ceilings: [String], benchmark: [Double]) {
+    init(
+        _ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, draws: Int, seed: UInt64,
+        ceilings: [String], benchmark: [Double]
+    ) {
         forecaster = f
         self.plan = plan
         self.horizon = horizon
@@ -62,8 +66,10 @@ final class CoalitionBank {
     func extraPace(hundredths: Int) -> ComponentProgress {
         if let p = extra[hundredths] { return p }
         let pace = Double(hundredths) / 100  // the same double a scenario's "extraPace": 0.12 parses to
-        let p = run(Relaxation(freedComponents: Set(0..<componentCount),
-                               extraPace: Dictionary(uniqueKeysWithValues: (0..<componentCount).map { ($0, pace) })))
+        let p = run(
+            Relaxation(
+                freedComponents: Set(0..<componentCount),
+                extraPace: Dictionary(uniqueKeysWithValues: (0..<componentCount).map { ($0, pace) })))
         extra[hundredths] = p
         return p
     }
@@ -71,7 +77,9 @@ final class CoalitionBank {
     /// The projected-year index at which draw `r` first counts as advanced when the components in
     /// `relaxedMask` follow `relaxedRun` and the rest follow `baseRun`; `years.count` if never.
     @inline(__always)
-    func advancedIndex(draw r: Int, relaxedMask: UInt64, relaxedRun: ComponentProgress, baseRun: ComponentProgress) -> Int {
+    func advancedIndex(draw r: Int, relaxedMask: UInt64, relaxedRun: ComponentProgress, baseRun: ComponentProgress)
+        -> Int
+    {
         let n = baseRun.years.count
         let offset = r * n
         for yi in 0..<n {
@@ -83,7 +91,8 @@ final class CoalitionBank {
 
     /// Per draw, the advanced-year index (see `advancedIndex`) of the coalition (R, L) relaxed to the benchmark.
     func advancedIndices(relaxedMask: UInt64, liftMask: UInt64) -> [Int] {
-        let b = base(lifted: liftMask), rel = relaxed
+        let b = base(lifted: liftMask)
+        let rel = relaxed
         return (0..<draws).map { advancedIndex(draw: $0, relaxedMask: relaxedMask, relaxedRun: rel, baseRun: b) }
     }
 }

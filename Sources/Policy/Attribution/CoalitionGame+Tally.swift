@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 extension CoalitionGame {
     /// Per-player sums over draws: Shapley values (both games) and the single relaxations.
@@ -31,15 +31,18 @@ extension CoalitionGame {
             }
         }
 
-        func values(_ players: [DistrictAttribution.Player], district: String, decisive: [Double]?, draws: Int,
-                    framework fw: Framework) -> [StickingPointValue] {
+        func values(
+            _ players: [DistrictAttribution.Player], district: String, decisive: [Double]?, draws: Int,
+            framework fw: Framework
+        ) -> [StickingPointValue] {
             let n = Double(draws)
             return players.indices.map { i in
                 let k = fw.components.firstIndex { $0.shortName == players[i].name }
                 return StickingPointValue(
                     district: district, stickingPoint: players[i].name, kind: players[i].kind,
                     binding: Double(earlier[i]) / n >= 0.5, pAdvanced: Double(advancedNone) / n,
-                    pRelaxedAlone: Double(advancedAlone[i]) / n, shapleyPGain: shapleyP[i], shapleyYears: shapleyYears[i],
+                    pRelaxedAlone: Double(advancedAlone[i]) / n, shapleyPGain: shapleyP[i],
+                    shapleyYears: shapleyYears[i],
                     yearsGained: QuantileSummary(aloneYears[i]), pEarlier: Double(earlier[i]) / n,
                     decisiveShare: players[i].kind == .component ? k.flatMap { decisive?[$0] } ?? 0 : nil)
             }

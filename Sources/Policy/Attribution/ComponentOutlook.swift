@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// When a component of a district first gets to "in progress" (`component-outlook.csv`).
 public struct ComponentOutlook: Equatable, Sendable {
@@ -16,18 +16,23 @@ public struct ComponentOutlook: Equatable, Sendable {
     public var yearP90: Int?
 
     /// Every component of a district from its unrelaxed progress bits.
-    static func outlooks(_ progress: ComponentProgress, district: String, framework fw: Framework,
-                         latest: [Double]) -> [ComponentOutlook] {
+    static func outlooks(
+        _ progress: ComponentProgress, district: String, framework fw: Framework,
+        latest: [Double]
+    ) -> [ComponentOutlook] {
         fw.components.indices.map { k in
             let bit = UInt64(1) << UInt64(k)
             let first: [Int?] = (0..<progress.draws).map { r in
                 if progress.startBits & bit != 0 { return progress.startYear }
-                return progress.years.indices.first { progress.bits(draw: r, yearIndex: $0) & bit != 0 }.map { progress.years[$0] }
+                return progress.years.indices.first { progress.bits(draw: r, yearIndex: $0) & bit != 0 }.map {
+                    progress.years[$0]
+                }
             }
-            return ComponentOutlook(district: district, component: fw.components[k].shortName, latest: latest[k],
-                                    pInProgressByHorizon: Double(first.filter { $0 != nil }.count) / Double(max(1, first.count)),
-                                    yearP10: yearQuantile(first, 0.1), yearP50: yearQuantile(first, 0.5),
-                                    yearP90: yearQuantile(first, 0.9))
+            return ComponentOutlook(
+                district: district, component: fw.components[k].shortName, latest: latest[k],
+                pInProgressByHorizon: Double(first.filter { $0 != nil }.count) / Double(max(1, first.count)),
+                yearP10: yearQuantile(first, 0.1), yearP50: yearQuantile(first, 0.5),
+                yearP90: yearQuantile(first, 0.9))
         }
     }
 

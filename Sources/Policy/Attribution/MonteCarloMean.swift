@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// A mean over Monte Carlo draws with its standard error (sample sd / √n), accumulated draw by draw.
 public struct MonteCarloMean: Equatable, Sendable {

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// "What it would take" (`what-it-would-take.csv`): the smallest extra pace on a component or a
 /// bundle that makes the district advanced by the target year in at least half the draws.

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// The pace a relaxed component moves at least at: a stated benchmark, so "relaxing Funding"
 /// means the same thing in every district and every run.

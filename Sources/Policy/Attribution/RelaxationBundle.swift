@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// Sticking points relaxed together (`"bundles"` in a scenario or the sticking-points file):
 /// component short names and ceiling ids. A component is relaxed to the benchmark with no
@@ -23,7 +23,9 @@ public struct RelaxationBundle: Equatable, Sendable {
     }
 
     /// Read a `"bundles"` array: objects with `name` and `stickingPoints`.
-    static func decodeList(_ reader: JSONObjectReader, key: String, file: String) throws(Diagnostic) -> [RelaxationBundle] {
+    static func decodeList(_ reader: JSONObjectReader, key: String, file: String) throws(Diagnostic)
+        -> [RelaxationBundle]
+    {
         guard reader.has(key) else { return [] }
         var out: [RelaxationBundle] = []
         for (node, path) in try reader.array(key) {

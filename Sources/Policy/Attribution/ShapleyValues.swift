@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// Shapley values of a small cooperative game, per Monte Carlo draw.
 ///
@@ -40,13 +40,16 @@ enum ShapleyValues {
 
     /// Shapley values estimated from `permutations` random orders of the players: each player's
     /// mean marginal contribution when it joins those before it.
-    static func sampled(players n: Int, permutations m: Int, rng: inout SeededGenerator,
-                        value: (Int) -> SIMD2<Double>) -> [SIMD2<Double>] {
+    static func sampled(
+        players n: Int, permutations m: Int, rng: inout SeededGenerator,
+        value: (Int) -> SIMD2<Double>
+    ) -> [SIMD2<Double>] {
         var phi = [SIMD2<Double>](repeating: .zero, count: n)
         var order = Array(0..<n)
         for _ in 0..<m {
             for i in stride(from: n - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
-            var mask = 0, previous = value(0)
+            var mask = 0
+            var previous = value(0)
             for i in order {
                 mask |= 1 << i
                 let current = value(mask)

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// Which sticking points hold each district back, and what it would take (the attribute stage).
 ///
@@ -23,7 +23,8 @@ public enum StickingPointAttribution {
         /// Whether to search "what it would take" (most of the attribution's cost: one projection per pace tried).
         public var whatItWouldTake: Bool
 
-        public init(benchmark: RelaxationBenchmark = .topQuartile, targetYear: Int? = nil, whatItWouldTake: Bool = true) {
+        public init(benchmark: RelaxationBenchmark = .topQuartile, targetYear: Int? = nil, whatItWouldTake: Bool = true)
+        {
             self.benchmark = benchmark
             self.targetYear = targetYear
             self.whatItWouldTake = whatItWouldTake
@@ -48,12 +49,15 @@ public enum StickingPointAttribution {
 
     /// Attribute every projected district of `run` against its projection `baseline` (same draws
     /// and seed). Districts run in parallel; results come back in district order whatever the thread count.
-    public static func run(_ run: ScenarioRun, baseline: ProjectionResult, options: Options = Options(),
-                           threads: Int? = nil, progress: ((Double) -> Void)? = nil) -> Result {
+    public static func run(
+        _ run: ScenarioRun, baseline: ProjectionResult, options: Options = Options(),
+        threads: Int? = nil, progress: ((Double) -> Void)? = nil
+    ) -> Result {
         let bundles = run.stickingPoints.bundles + run.scenario.bundles
         let districts = Parallel.map(run.plan.districts.count, threads: threads, progress: progress) { i in
-            DistrictAttribution.run(run.forecaster, run.plan.districts[i], projection: baseline.districts[i],
-                                    draws: baseline.draws, seed: baseline.seed, options: options, bundles: bundles)
+            DistrictAttribution.run(
+                run.forecaster, run.plan.districts[i], projection: baseline.districts[i],
+                draws: baseline.draws, seed: baseline.seed, options: options, bundles: bundles)
         }
         var result = Result(options: options, horizon: baseline.horizon, draws: baseline.draws, districts: districts)
         let fw = run.forecaster.framework
@@ -82,20 +86,29 @@ public enum StickingPointAttribution {
 
     /// One row per sticking point, by mean Shapley gain (largest first), then name.
     public static func network(_ result: Result) -> [NetworkRow] {
-        let values = result.values, outlook = result.outlook
+        let values = result.values
+        // P(in progress by the horizon) by district and component; the first row should one repeat.
+        var progressOf: [String: [String: Double]] = [:]
+        for o in result.outlook where progressOf[o.district]?[o.component] == nil {
+            progressOf[o.district, default: [:]][o.component] = o.pInProgressByHorizon
+        }
         var order: [String] = []
-        for v in values where !order.contains(v.stickingPoint) { order.append(v.stickingPoint) }
+        var byPoint: [String: [StickingPointValue]] = [:]
+        for v in values {
+            if byPoint[v.stickingPoint] == nil { order.append(v.stickingPoint) }
+            byPoint[v.stickingPoint, default: []].append(v)
+        }
         return order.map { name in
-            let mine = values.filter { $0.stickingPoint == name }
+            let mine = byPoint[name]!
             let n = Double(mine.count)
-            let progress = mine.compactMap { v in
-                outlook.first { $0.district == v.district && $0.component == name }?.pInProgressByHorizon
-            }
+            let progress = mine.compactMap { v in progressOf[v.district]?[name] }
             return NetworkRow(
                 stickingPoint: name, kind: mine[0].kind, assessed: mine.count, binding: mine.filter(\.binding).count,
                 meanShapleyPGain: mine.map(\.shapleyPGain.mean).reduce(0, +) / n,
-                meanShapleyPGainSE: mine.map { $0.shapleyPGain.standardError * $0.shapleyPGain.standardError }.reduce(0, +)
-                    .squareRoot() / n,
+                meanShapleyPGainSE: mine.map { $0.shapleyPGain.standardError * $0.shapleyPGain.standardError }.reduce(
+                    0, +
+                )
+                .squareRoot() / n,
                 meanShapleyYears: mine.map(\.shapleyYears.mean).reduce(0, +) / n,
                 meanPInProgressByHorizon: mine[0].kind == .component && !progress.isEmpty
                     ? progress.reduce(0, +) / Double(progress.count) : nil)

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// What one sticking point of one district is worth (`sticking-points.csv`).
 public struct StickingPointValue: Equatable, Sendable {

@@ -1,15 +1,16 @@
+import Forecasting
 import Foundation
 import RatingsData
-import Forecasting
-
 
 extension BackgroundEvent {
     /// The levers that happen in the background by default (when the catalogue has them).
     public static var defaultLevers: [String] { BackgroundSetting.levers }
     /// Each default background lever the catalogue has, at its rate among the panel's districts
     /// in `events` or at its override; a lever with neither is left out.
-    public static func estimated(from events: EventTable, panel: Panel, levers: LeverCatalogue,
-                                 overrides: [String: Double]) -> [BackgroundEvent] {
+    public static func estimated(
+        from events: EventTable, panel: Panel, levers: LeverCatalogue,
+        overrides: [String: Double]
+    ) -> [BackgroundEvent] {
         let rates = EventRate.estimate(events, districts: panel.districts.map(\.name), levers: defaultLevers) ?? []
         var out: [BackgroundEvent] = []
         for id in defaultLevers {
@@ -24,8 +25,9 @@ extension BackgroundEvent {
                 continue
             }
             let effects = lever.effects(provisions: nil).map { effect in
-                ScenarioPlan.ActiveEffect(leverID: id, effect: effect, elements: effect.targets.elementIndices(in: panel.framework),
-                                          onset: effect.lag, size: effect.size, randomKey: 0)
+                ScenarioPlan.ActiveEffect(
+                    leverID: id, effect: effect, elements: effect.targets.elementIndices(in: panel.framework),
+                    onset: effect.lag, size: effect.size, randomKey: 0)
             }
             out.append(BackgroundEvent(leverID: id, rate: rate, source: source, effects: effects))
         }

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// A scenario's `"background"` key: background events on (the default, at rates estimated from
 /// the events file), off, or on with some rates given (events per district-year).
@@ -19,8 +19,9 @@ public enum BackgroundSetting: Equatable, Sendable {
             case "on": return .on(overrides: [:])
             case "off": return .off
             default:
-                throw .error(at: SourceLocation(file: file, line: node.line, column: node.column, path: path),
-                             "background \"\(word)\"; expected \"on\", \"off\" or an object of rates per district-year")
+                throw .error(
+                    at: SourceLocation(file: file, line: node.line, column: node.column, path: path),
+                    "background \"\(word)\"; expected \"on\", \"off\" or an object of rates per district-year")
             }
         }
         let r = try JSONObjectReader(node, file: file, path: path)
@@ -29,8 +30,9 @@ public enum BackgroundSetting: Equatable, Sendable {
         for lever in levers {
             guard let rate = try r.optionalNumber(lever) else { continue }
             guard rate >= 0, rate <= 10 else {
-                throw .error(at: r.location(of: r.node(lever)!, path: "\(path).\(lever)"),
-                             "rate \(rate); expected events per district-year between 0 and 10")
+                throw .error(
+                    at: r.location(of: r.node(lever)!, path: "\(path).\(lever)"),
+                    "rate \(rate); expected events per district-year between 0 and 10")
             }
             rates[lever] = rate
         }

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// The engine's own projections as backtest models: `integer-pace` (the default projection, with
 /// background events at rates from the events up to the cut) and `pooled-drift` (the continuous
@@ -26,7 +26,9 @@ public struct EngineForecastModel: ForecastModel {
         return "\(model.rawValue)(φ=\(persistence))"
     }
 
-    public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws -> [PathSamples] {
+    public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws
+        -> [PathSamples]
+    {
         let fit = try TrajectoryModel.fit(training)
         var forecaster = DriftForecaster(panel: training, fit: fit)
         var background: [BackgroundEvent] = []
@@ -37,7 +39,8 @@ public struct EngineForecastModel: ForecastModel {
             levers = catalogue
         }
         if model == .integerPace {
-            forecaster.paceChange.persistence = persistence
+            forecaster.paceChange.persistence =
+                persistence
                 ?? PersistenceSelection.select(training, events: events, levers: levers).persistence
         }
         let plans = training.districts.indices.map {
@@ -46,11 +49,14 @@ public struct EngineForecastModel: ForecastModel {
         return Parallel.map(plans.count) { i -> PathSamples in
             let start = forecaster.startYear[i]
             let years = start < horizon ? Array((start + 1)...horizon) : []
-            let recorder = PathRecorder(yearCount: years.count, draws: draws, elementCount: training.framework.elements.count)
-            _ = Projection.project(forecaster, plans[i], horizon: horizon, draws: draws, seed: seed,
-                                   trajectories: .none, model: model, recorder: recorder)
-            return PathSamples(district: i, years: years, draws: draws, elementCount: recorder.elementCount,
-                               ratings: recorder.ratings)
+            let recorder = PathRecorder(
+                yearCount: years.count, draws: draws, elementCount: training.framework.elements.count)
+            _ = Projection.project(
+                forecaster, plans[i], horizon: horizon, draws: draws, seed: seed,
+                trajectories: .none, model: model, recorder: recorder)
+            return PathSamples(
+                district: i, years: years, draws: draws, elementCount: recorder.elementCount,
+                ratings: recorder.ratings)
         }
     }
 }

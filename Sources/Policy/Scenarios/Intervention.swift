@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// One intervention of a scenario: a lever applied to a district, districts or a state in a year.
 public struct Intervention: Equatable, Sendable {
@@ -19,8 +19,10 @@ public struct Intervention: Equatable, Sendable {
     /// Where it is written, for errors found once the data is loaded.
     public var location: SourceLocation
 
-    public init(lever: String, target: Target, year: Int, provisions: [String]? = nil,
-                overrides: [String: Distribution] = [:], location: SourceLocation) {
+    public init(
+        lever: String, target: Target, year: Int, provisions: [String]? = nil,
+        overrides: [String: Distribution] = [:], location: SourceLocation
+    ) {
         self.lever = lever
         self.target = target
         self.year = year

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// A policy lever from the catalogue: named, documented, made of effects, optionally
 /// with provisions (named groups of effects an intervention may pick, as a law's sections).

@@ -1,6 +1,6 @@
+import Forecasting
 import LinearAlgebra
 import RatingsData
-import Forecasting
 
 /// Estimates each lever's level shift and slope change from the panel's own history
 /// (an interrupted time series in first differences), to set beside the catalogue's
@@ -42,32 +42,48 @@ public enum LeverCalibration {
     public static func run(panel: Panel, events: EventTable, levers: LeverCatalogue) throws(Diagnostic) -> [Estimate] {
         let fw = panel.framework
         for event in events.events where levers.lever(event.lever) == nil {
-            throw .error(at: event.location, "unknown lever \"\(event.lever)\"; \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
+            throw .error(
+                at: event.location,
+                "unknown lever \"\(event.lever)\"; \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
         }
         // Candidate columns: per lever, level and slope.
-        struct Column { var lever: String; var kind: String; var elements: Set<Int>; var assumed: Double? }
+        struct Column {
+            var lever: String
+            var kind: String
+            var elements: Set<Int>
+            var assumed: Double?
+        }
         var columns: [Column] = []
         for lever in levers.levers {
             let all = lever.effects(provisions: nil)
             let level = all.filter { $0.effect(is: .level) }
             let slope = all.filter { $0.effect(is: .slope) || $0.effect(is: .stall) }
             if !level.isEmpty {
-                columns.append(Column(lever: lever.id, kind: "level", elements: Set(level.flatMap { $0.targets.elementIndices(in: fw) }),
-                                      assumed: level.map(\.size.mean).reduce(0, +) / Double(level.count)))
+                columns.append(
+                    Column(
+                        lever: lever.id, kind: "level",
+                        elements: Set(level.flatMap { $0.targets.elementIndices(in: fw) }),
+                        assumed: level.map(\.size.mean).reduce(0, +) / Double(level.count)))
             }
             if !slope.isEmpty {
                 let slopes = slope.filter { $0.kind == .slope }
-                columns.append(Column(lever: lever.id, kind: "slope", elements: Set(slope.flatMap { $0.targets.elementIndices(in: fw) }),
-                                      assumed: slopes.isEmpty ? nil : slopes.map(\.size.mean).reduce(0, +) / Double(slopes.count)))
+                columns.append(
+                    Column(
+                        lever: lever.id, kind: "slope",
+                        elements: Set(slope.flatMap { $0.targets.elementIndices(in: fw) }),
+                        assumed: slopes.isEmpty ? nil : slopes.map(\.size.mean).reduce(0, +) / Double(slopes.count)))
             }
         }
         var eventYears: [String: [String: [Int]]] = [:]  // district → lever → years
         for e in events.events { eventYears[e.district, default: [:]][e.lever, default: []].append(e.year) }
 
         // Rows: consecutive rating steps.
-        let k = fw.components.count, dCount = panel.districts.count
+        let k = fw.components.count
+        let dCount = panel.districts.count
         let fixedCount = k + max(0, dCount - 1)
-        var rows: [[Double]] = [], response: [Double] = [], cluster: [Int] = []
+        var rows: [[Double]] = []
+        var response: [Double] = []
+        var cluster: [Int] = []
         for d in panel.districts.indices {
             let snaps = Array(panel.snapshots(ofDistrict: d))
             let name = panel.districts[d].name
@@ -89,7 +105,9 @@ public enum LeverCalibration {
                                 }
                             }
                         }
-                        rows.append(row); response.append(y - p.score); cluster.append(d)
+                        rows.append(row)
+                        response.append(y - p.score)
+                        cluster.append(d)
                     }
                     previous = (s.year, y)
                 }
@@ -100,7 +118,10 @@ public enum LeverCalibration {
         var carriers = [Set<Int>](repeating: [], count: columns.count)
         var carriedRows = [Int](repeating: 0, count: columns.count)
         for (r, row) in rows.enumerated() {
-            for c in columns.indices where row[fixedCount + c] != 0 { carriers[c].insert(cluster[r]); carriedRows[c] += 1 }
+            for c in columns.indices where row[fixedCount + c] != 0 {
+                carriers[c].insert(cluster[r])
+                carriedRows[c] += 1
+            }
         }
         func design(_ kept: [Int]) -> Matrix {
             var m = Matrix(rows: rows.count, columns: kept.count)
@@ -109,22 +130,39 @@ public enum LeverCalibration {
         }
         var kept = Array(0..<fixedCount)
         var rank: Int
-        do { rank = try LeastSquares.rank(of: design(kept)) } catch { throw .error(at: SourceLocation(file: events.file), "\(error)") }
+        do { rank = try LeastSquares.rank(of: design(kept)) } catch {
+            throw .error(at: SourceLocation(file: events.file), "\(error)")
+        }
         for c in columns.indices {
-            if carriedRows[c] == 0 { status[c] = "not identified: no event of this lever falls between two ratings"; continue }
-            if carriers[c].count < 2 { status[c] = "not identified: only one district's events inform it"; continue }
+            if carriedRows[c] == 0 {
+                status[c] = "not identified: no event of this lever falls between two ratings"
+                continue
+            }
+            if carriers[c].count < 2 {
+                status[c] = "not identified: only one district's events inform it"
+                continue
+            }
             let candidate = kept + [fixedCount + c]
             let r: Int
-            do { r = try LeastSquares.rank(of: design(candidate)) } catch { throw .error(at: SourceLocation(file: events.file), "\(error)") }
-            if r > rank { kept = candidate; rank = r; status[c] = "estimated" }
-            else { status[c] = "not identified: collinear with the drifts and other levers" }
+            do { r = try LeastSquares.rank(of: design(candidate)) } catch {
+                throw .error(at: SourceLocation(file: events.file), "\(error)")
+            }
+            if r > rank {
+                kept = candidate
+                rank = r
+                status[c] = "estimated"
+            } else {
+                status[c] = "not identified: collinear with the drifts and other levers"
+            }
         }
         guard rank == kept.count, rows.count > kept.count else {
-            throw .error(at: SourceLocation(file: panel.districts.isEmpty ? events.file : events.file),
-                         "the panel's history is too short to estimate component and district drifts")
+            throw .error(
+                at: SourceLocation(file: panel.districts.isEmpty ? events.file : events.file),
+                "the panel's history is too short to estimate component and district drifts")
         }
         let x = design(kept)
-        let beta: [Double], inverse: Matrix
+        let beta: [Double]
+        let inverse: Matrix
         do {
             beta = try LeastSquares.qr(x, Matrix(rows: rows.count, columns: 1, columnMajor: response)).column(0)
             inverse = try CholeskyFactor(x.gram()).inverse()
@@ -132,7 +170,8 @@ public enum LeverCalibration {
             throw .error(at: SourceLocation(file: events.file), "\(error)")
         }
         // Cluster-robust (by district) covariance with the usual small-sample factor.
-        let p = kept.count, n = rows.count
+        let p = kept.count
+        let n = rows.count
         var meat = [Double](repeating: 0, count: p * p)
         var scores = [[Double]](repeating: [Double](repeating: 0, count: p), count: dCount)
         for i in 0..<n {
@@ -151,9 +190,11 @@ public enum LeverCalibration {
         }
         return columns.indices.map { c in
             let position = kept.firstIndex(of: fixedCount + c)
-            return Estimate(lever: columns[c].lever, kind: columns[c].kind,
-                            estimate: position.map { beta[$0] }, standardError: position.map { variance($0).squareRoot() },
-                            districts: carriers[c].count, observations: carriedRows[c], assumed: columns[c].assumed, status: status[c])
+            return Estimate(
+                lever: columns[c].lever, kind: columns[c].kind,
+                estimate: position.map { beta[$0] }, standardError: position.map { variance($0).squareRoot() },
+                districts: carriers[c].count, observations: carriedRows[c], assumed: columns[c].assumed,
+                status: status[c])
         }
     }
 }

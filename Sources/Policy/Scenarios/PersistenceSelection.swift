@@ -1,6 +1,4 @@
-import RatingsData
 import Forecasting
-
 /// Chooses how long paces persist (φ of `PaceChange`) by the panel's own rolling-origin
 /// forecasts: at every usable cut year the panel's past is fitted once and projected under each
 /// candidate, and the candidate whose district-score forecasts have the lowest CRPS over
@@ -13,6 +11,7 @@ import Forecasting
 /// (Choosing a factor on the spread of the shocks as well, ×1, ×1.5 or ×2, was tried: on the
 /// episodic synthetic panels it always chose ×1 and tripled the cost, so it is not done.)
 import Foundation
+import RatingsData
 
 public enum PersistenceSelection {
     /// Candidate values of φ (1: every pace kept as drawn).
@@ -25,22 +24,27 @@ public enum PersistenceSelection {
     }
 
     /// Select φ on `panel`; `events` and `levers` give the background events (nil: none).
-    public static func select(_ panel: Panel, events: EventTable?, levers: LeverCatalogue?, horizon: Int = 3,
-                              draws: Int = 100, seed: UInt64 = 1) -> Result {
-        var sums = [Double](repeating: 0, count: candidates.count), count = 0
+    public static func select(
+        _ panel: Panel, events: EventTable?, levers: LeverCatalogue?, horizon: Int = 3,
+        draws: Int = 100, seed: UInt64 = 1
+    ) -> Result {
+        var sums = [Double](repeating: 0, count: candidates.count)
+        var count = 0
         for cut in RollingOrigin.cutYears(panel) {
             let (training, original) = panel.before(year: cut + 1)
             guard let fit = try? TrajectoryModel.fit(training) else { continue }
             var forecaster = DriftForecaster(panel: training, fit: fit)
             let known = EventTable(file: "", events: events?.events.filter { $0.year <= cut } ?? [])
-            let background = levers.map {
-                BackgroundEvent.estimated(from: known, panel: training, levers: $0, overrides: [:])
-            } ?? []
+            let background =
+                levers.map {
+                    BackgroundEvent.estimated(from: known, panel: training, levers: $0, overrides: [:])
+                } ?? []
             for (c, phi) in candidates.enumerated() {
                 forecaster.paceChange.persistence = phi
-                let (sum, n) = crps(forecaster, training: training, original: original, panel: panel,
-                                    background: background, horizon: cut + horizon, draws: draws,
-                                    seed: RollingOrigin.cutSeed(seed, cut))
+                let (sum, n) = crps(
+                    forecaster, training: training, original: original, panel: panel,
+                    background: background, horizon: cut + horizon, draws: draws,
+                    seed: RollingOrigin.cutSeed(seed, cut))
                 sums[c] += sum
                 if c == 0 { count += n }
             }
@@ -52,18 +56,23 @@ public enum PersistenceSelection {
     }
 
     /// Summed CRPS of every observed district score after the training data, and how many.
-    static func crps(_ f: DriftForecaster, training: Panel, original: [Int], panel: Panel, background: [BackgroundEvent],
-                     horizon: Int, draws: Int, seed: UInt64) -> (Double, Int) {
+    static func crps(
+        _ f: DriftForecaster, training: Panel, original: [Int], panel: Panel, background: [BackgroundEvent],
+        horizon: Int, draws: Int, seed: UInt64
+    ) -> (Double, Int) {
         let fw = panel.framework
         let rows = Parallel.map(training.districts.count) { t -> (Double, Int) in
             let years = f.startYear[t] < horizon ? Array((f.startYear[t] + 1)...horizon) : []
             let recorder = PathRecorder(yearCount: years.count, draws: draws, elementCount: fw.elements.count)
             let plan = ScenarioPlan.DistrictPlan(district: t, effects: [], stickingPoints: [], background: background)
-            _ = IntegerProjection.project(f, plan, horizon: horizon, draws: draws, seed: seed, trajectories: .none,
-                                          recorder: recorder)
-            let samples = PathSamples(district: t, years: years, draws: draws, elementCount: fw.elements.count,
-                                      ratings: recorder.ratings)
-            var sum = 0.0, n = 0
+            _ = IntegerProjection.project(
+                f, plan, horizon: horizon, draws: draws, seed: seed, trajectories: .none,
+                recorder: recorder)
+            let samples = PathSamples(
+                district: t, years: years, draws: draws, elementCount: fw.elements.count,
+                ratings: recorder.ratings)
+            var sum = 0.0
+            var n = 0
             for snap in panel.snapshots(ofDistrict: original[t]) {
                 guard let yi = years.firstIndex(of: snap.year) else { continue }
                 let observed = fw.districtScore(componentScores: fw.componentScores(snap.scores))
@@ -84,7 +93,10 @@ public enum PersistenceSelection {
     public static func cached(key: [String], _ compute: () -> Result) -> Result {
         let k = key.joined(separator: "\u{1F}")
         cacheLock.lock()
-        if let hit = cache[k] { cacheLock.unlock(); return hit }
+        if let hit = cache[k] {
+            cacheLock.unlock()
+            return hit
+        }
         cacheLock.unlock()
         let result = compute()
         cacheLock.lock()

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// A `"relax"` intervention: `{"relax": {"stickingPoints": ["Autonomy"], "extraPace": 0.12},
 /// "district": "Chicago"}` — the scenario form of what the attribution reports, so anyone can
@@ -18,14 +18,19 @@ public struct RelaxIntervention: Equatable, Sendable {
         let relax = try JSONObjectReader(i.node("relax")!, file: file, path: i.path + ".relax")
         try relax.rejectUnknownKeys(allowed: ["stickingPoints", "extraPace"])
         var names: [String] = []
-        for (n, p) in try relax.array("stickingPoints") { names.append(try JSONObjectReader.string(n, file: file, path: p)) }
-        guard !names.isEmpty else { throw .error(at: relax.location, "\"stickingPoints\" is empty; expected at least one component or ceiling") }
+        for (n, p) in try relax.array("stickingPoints") {
+            names.append(try JSONObjectReader.string(n, file: file, path: p))
+        }
+        guard !names.isEmpty else {
+            throw .error(at: relax.location, "\"stickingPoints\" is empty; expected at least one component or ceiling")
+        }
         let extra = try relax.optionalNumber("extraPace") ?? 0
         guard extra.isFinite, extra >= 0, extra <= 10 else {
             throw .error(at: relax.location, "extraPace \(extra); expected points a year between 0 and 10")
         }
-        return RelaxIntervention(stickingPoints: names, extraPace: extra, target: try Intervention.decodeTarget(i, file: file),
-                                 location: i.location)
+        return RelaxIntervention(
+            stickingPoints: names, extraPace: extra, target: try Intervention.decodeTarget(i, file: file),
+            location: i.location)
     }
 }
 

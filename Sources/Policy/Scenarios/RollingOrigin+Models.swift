@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// The models `simulate backtest` can score, by name.
 extension RollingOrigin {

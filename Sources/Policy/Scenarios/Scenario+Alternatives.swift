@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 extension Scenario {
     /// The scenario with one more intervention, renamed: how a lever sweep builds its alternatives.

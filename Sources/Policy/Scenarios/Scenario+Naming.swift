@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 extension Scenario {
     /// Run `body`, which loads the file at `path` that this scenario's `key` names; when that file
@@ -9,11 +9,15 @@ extension Scenario {
             return try body()
         } catch {
             guard error.location.file == path, error.location.line == nil,
-                  ["no such file", "is a directory", "is not a regular file"].contains(where: { error.message.hasPrefix($0) }) else {
+                ["no such file", "is a directory", "is not a regular file"].contains(where: {
+                    error.message.hasPrefix($0)
+                })
+            else {
                 throw error
             }
             var named = error
-            named.message += !isDefault(key, path)
+            named.message +=
+                !isDefault(key, path)
                 ? " (named by \"\(key)\" in \(file))"
                 : " (the default \"\(key)\" of \(file), which names none)"
             throw named

@@ -1,6 +1,6 @@
+import Forecasting
 import Foundation
 import RatingsData
-import Forecasting
 
 /// A scenario file: what to project, how far, how many draws, and which interventions.
 /// See `Scenarios/README.md` for the format.
@@ -49,7 +49,8 @@ public struct Scenario: Sendable {
         let base = (data as NSString).deletingLastPathComponent
         let path = base.isEmpty ? "events.csv" : (base as NSString).appendingPathComponent("events.csv")
         var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue ? path : nil
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+            ? path : nil
     }
 
     /// Whether the shipped, reconstructed panel is in use (its caveat must be shown).
@@ -61,16 +62,23 @@ public struct Scenario: Sendable {
 
     public static func decode(_ root: JSONNode, file: String) throws(Diagnostic) -> Scenario {
         let r = try JSONObjectReader(root, file: file, path: "")
-        try r.rejectUnknownKeys(allowed: ["name", "description", "data", "framework", "districtsFile", "levers",
-                                          "stickingPoints", "districts", "horizon", "draws", "seed", "interventions",
-                                          "events", "background", "bundles", "sheet"])
+        try r.rejectUnknownKeys(allowed: [
+            "name", "description", "data", "framework", "districtsFile", "levers",
+            "stickingPoints", "districts", "horizon", "draws", "seed", "interventions",
+            "events", "background", "bundles", "sheet",
+        ])
         let name = try r.string("name")
-        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }), !name.hasPrefix(".") else {
-            throw .error(at: r.location(of: r.node("name")!, path: "name"),
-                         "name \"\(name)\" must be letters, digits, '-', '_' or '.' (it names the output folder)")
+        guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) }),
+            !name.hasPrefix(".")
+        else {
+            throw .error(
+                at: r.location(of: r.node("name")!, path: "name"),
+                "name \"\(name)\" must be letters, digits, '-', '_' or '.' (it names the output folder)")
         }
         guard name.count <= 100 else {
-            throw .error(at: r.location(of: r.node("name")!, path: "name"), "name is \(name.count) characters long; expected at most 100 (it names the output folder)")
+            throw .error(
+                at: r.location(of: r.node("name")!, path: "name"),
+                "name is \(name.count) characters long; expected at most 100 (it names the output folder)")
         }
         let base = (file as NSString).deletingLastPathComponent
         func relative(_ p: String) -> String {
@@ -85,13 +93,21 @@ public struct Scenario: Sendable {
             for (n, p) in try r.array("districts") { list.append(try JSONObjectReader.string(n, file: file, path: p)) }
             districts = list
         }
-        guard let horizon = try r.optionalInteger("horizon") else { throw .error(at: r.location, "missing required key \"horizon\" (the last year projected)") }
+        guard let horizon = try r.optionalInteger("horizon") else {
+            throw .error(at: r.location, "missing required key \"horizon\" (the last year projected)")
+        }
         let draws = try r.optionalInteger("draws") ?? defaultDraws
         guard draws >= 1 else {
-            throw .error(at: r.location(of: r.node("draws")!, path: "draws"), "draws \(draws); expected a positive number of Monte Carlo draws")
+            throw .error(
+                at: r.location(of: r.node("draws")!, path: "draws"),
+                "draws \(draws); expected a positive number of Monte Carlo draws")
         }
         let seed = try r.optionalInteger("seed") ?? 1
-        guard seed >= 0 else { throw .error(at: r.location(of: r.node("seed")!, path: "seed"), "seed \(seed) is negative; expected a whole number ≥ 0") }
+        guard seed >= 0 else {
+            throw .error(
+                at: r.location(of: r.node("seed")!, path: "seed"),
+                "seed \(seed) is negative; expected a whole number ≥ 0")
+        }
 
         var interventions: [Intervention] = []
         var relaxations: [RelaxIntervention] = []
@@ -102,19 +118,27 @@ public struct Scenario: Sendable {
                     relaxations.append(try RelaxIntervention.decode(i, file: file))
                     continue
                 }
-                try i.rejectUnknownKeys(allowed: ["lever", "district", "districts", "state", "year", "provisions", "overrides", "note"])
+                try i.rejectUnknownKeys(allowed: [
+                    "lever", "district", "districts", "state", "year", "provisions", "overrides", "note",
+                ])
                 let target = try Intervention.decodeTarget(i, file: file)
-                guard let year = try i.optionalInteger("year") else { throw .error(at: i.location, "missing required key \"year\"") }
+                guard let year = try i.optionalInteger("year") else {
+                    throw .error(at: i.location, "missing required key \"year\"")
+                }
                 var provisions: [String]?
                 if i.has("provisions") {
                     var list: [String] = []
                     for (n, p) in try i.array("provisions") {
                         let id = try JSONObjectReader.string(n, file: file, path: p)
-                        guard !list.contains(id) else { throw .error(at: i.location, "provision \"\(id)\" is listed twice; expected each once") }
+                        guard !list.contains(id) else {
+                            throw .error(at: i.location, "provision \"\(id)\" is listed twice; expected each once")
+                        }
                         list.append(id)
                     }
                     guard !list.isEmpty else {
-                        throw .error(at: i.location, "\"provisions\" is empty; expected at least one (leave the key out for all of them)")
+                        throw .error(
+                            at: i.location,
+                            "\"provisions\" is empty; expected at least one (leave the key out for all of them)")
                     }
                     provisions = list
                 }
@@ -122,12 +146,15 @@ public struct Scenario: Sendable {
                 if let o = try i.optionalObject("overrides") {
                     if case .object(let members) = o.node.value {
                         for (key, value) in members {
-                            overrides[key] = try Distribution.decode(value, file: file, path: "\(path).overrides.\(key)")
+                            overrides[key] = try Distribution.decode(
+                                value, file: file, path: "\(path).overrides.\(key)")
                         }
                     }
                 }
-                interventions.append(Intervention(lever: try i.string("lever"), target: target, year: year,
-                                                  provisions: provisions, overrides: overrides, location: i.location))
+                interventions.append(
+                    Intervention(
+                        lever: try i.string("lever"), target: target, year: year,
+                        provisions: provisions, overrides: overrides, location: i.location))
             }
         }
         let data = dataGiven.map(relative) ?? defaultData
@@ -137,7 +164,8 @@ public struct Scenario: Sendable {
             file: file, name: name, description: try r.optionalString("description") ?? "",
             data: data,
             framework: try r.optionalString("framework").map(relative) ?? defaultFramework,
-            districtsFile: try r.optionalString("districtsFile").map(relative) ?? (dataGiven == nil ? defaultDistrictsFile : nil),
+            districtsFile: try r.optionalString("districtsFile").map(relative)
+                ?? (dataGiven == nil ? defaultDistrictsFile : nil),
             levers: try r.optionalString("levers").map(relative) ?? defaultLevers,
             stickingPoints: try r.optionalString("stickingPoints").map(relative) ?? defaultStickingPoints,
             districts: districts, horizon: horizon, draws: draws, seed: UInt64(seed), interventions: interventions,

@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// Paired comparison of scenarios on common random numbers.
 ///
@@ -8,6 +8,17 @@ import Forecasting
 /// levers' effect. A draw not advanced by the horizon counts as horizon + 1 (differences
 /// involving it are bounds).
 public enum ScenarioComparison {
+    /// Rows grouped by district, districts in the order they first appear, rows in their order.
+    public static func byDistrict(_ rows: [Row]) -> [(district: String, rows: [Row])] {
+        var order: [String] = []
+        var groups: [String: [Row]] = [:]
+        for r in rows {
+            if groups[r.district] == nil { order.append(r.district) }
+            groups[r.district, default: []].append(r)
+        }
+        return order.map { ($0, groups[$0]!) }
+    }
+
     public struct Row: Equatable, Sendable {
         public var district: String
         public var scenario: String
@@ -26,15 +37,21 @@ public enum ScenarioComparison {
     public enum ComparisonError: Error, CustomStringConvertible {
         case mismatch(String)
         public var description: String {
-            switch self { case .mismatch(let what): return what }
+            switch self {
+            case .mismatch(let what): return what
+            }
         }
     }
 
     /// Rows for the baseline (deltas zero) and every alternative, district by district.
-    public static func compare(baseline: ProjectionResult, alternatives: [ProjectionResult]) throws(ComparisonError) -> [Row] {
+    public static func compare(baseline: ProjectionResult, alternatives: [ProjectionResult]) throws(ComparisonError)
+        -> [Row]
+    {
         for alt in alternatives {
             guard alt.horizon == baseline.horizon else {
-                throw .mismatch("scenario \(alt.scenario) has horizon \(alt.horizon) but the baseline \(baseline.scenario) has \(baseline.horizon); expected the same horizon")
+                throw .mismatch(
+                    "scenario \(alt.scenario) has horizon \(alt.horizon) but the baseline \(baseline.scenario) has \(baseline.horizon); expected the same horizon"
+                )
             }
             guard alt.draws == baseline.draws, alt.seed == baseline.seed else {
                 throw .mismatch("scenario \(alt.scenario) was not run with the baseline's draws and seed")
@@ -42,20 +59,29 @@ public enum ScenarioComparison {
         }
         var rows: [Row] = []
         let horizon = baseline.horizon
+        let results = [baseline] + alternatives
+        let byName = results.map { result in
+            Dictionary(result.districts.map { ($0.district.name, $0) }, uniquingKeysWith: { first, _ in first })
+        }
         for base in baseline.districts {
-            for result in [baseline] + alternatives {
-                guard let p = result.districts.first(where: { $0.district.name == base.district.name }) else { continue }
-                var deltas: [Double] = [], earlier = 0
+            for (result, districts) in zip(results, byName) {
+                guard let p = districts[base.district.name] else { continue }
+                var deltas: [Double] = []
+                var earlier = 0
                 for (a, b) in zip(base.advancedYear, p.advancedYear) {
-                    let ya = a ?? horizon + 1, yb = b ?? horizon + 1
+                    let ya = a ?? horizon + 1
+                    let yb = b ?? horizon + 1
                     deltas.append(Double(yb - ya))
                     if yb < ya { earlier += 1 }
                 }
                 let q = QuantileSummary(deltas)
-                rows.append(Row(district: base.district.name, scenario: result.scenario, yearP50: p.advancedYearQuantile(0.5),
-                                deltaYearsP50: q.p50, deltaYearsP10: q.p10, deltaYearsP90: q.p90,
-                                pAdvancedByHorizon: p.pAdvancedByHorizon, deltaPAdvanced: p.pAdvancedByHorizon - base.pAdvancedByHorizon,
-                                pEarlier: Double(earlier) / Double(p.advancedYear.count)))
+                rows.append(
+                    Row(
+                        district: base.district.name, scenario: result.scenario, yearP50: p.advancedYearQuantile(0.5),
+                        deltaYearsP50: q.p50, deltaYearsP10: q.p10, deltaYearsP90: q.p90,
+                        pAdvancedByHorizon: p.pAdvancedByHorizon,
+                        deltaPAdvanced: p.pAdvancedByHorizon - base.pAdvancedByHorizon,
+                        pEarlier: Double(earlier) / Double(p.advancedYear.count)))
             }
         }
         return rows

@@ -1,23 +1,32 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 extension ScenarioPlan {
-    public static func resolve(_ scenario: Scenario, panel: Panel, levers: LeverCatalogue,
-                               stickingPoints: StickingPointCatalogue,
-                               events: EventTable? = nil) throws(Diagnostic) -> ScenarioPlan {
+    public static func resolve(
+        _ scenario: Scenario, panel: Panel, levers: LeverCatalogue,
+        stickingPoints: StickingPointCatalogue,
+        events: EventTable? = nil
+    ) throws(Diagnostic) -> ScenarioPlan {
         let fw = panel.framework
         var selected: [Int]
         if let names = scenario.districts {
             guard !names.isEmpty else {
-                throw .error(at: scenario.districtsLocation, "\"districts\" is empty; expected at least one district (leave the key out to project them all)")
+                throw .error(
+                    at: scenario.districtsLocation,
+                    "\"districts\" is empty; expected at least one district (leave the key out to project them all)")
             }
             selected = []
             for name in names {
                 guard let d = panel.districtIndex(named: name) else {
-                    throw .error(at: scenario.districtsLocation, "unknown district \"\(name)\"\(Suggestion.didYouMean(name, among: panel.districts.map(\.name))); expected one of the panel's: \(panel.districts.map(\.name).joined(separator: ", "))")
+                    throw .error(
+                        at: scenario.districtsLocation,
+                        "unknown district \"\(name)\"\(Suggestion.didYouMean(name, among: panel.districts.map(\.name))); expected one of the panel's: \(panel.districts.map(\.name).joined(separator: ", "))"
+                    )
                 }
                 guard !selected.contains(d) else {
-                    throw .error(at: scenario.districtsLocation, "district \"\(name)\" is listed twice; expected each district once")
+                    throw .error(
+                        at: scenario.districtsLocation,
+                        "district \"\(name)\" is listed twice; expected each district once")
                 }
                 selected.append(d)
             }
@@ -26,10 +35,14 @@ extension ScenarioPlan {
         }
         let lastData = panel.years.last!
         guard scenario.horizon >= lastData else {
-            throw .error(at: scenario.horizonLocation, "horizon \(scenario.horizon) is before the last data year \(lastData); expected a year ≥ \(lastData)")
+            throw .error(
+                at: scenario.horizonLocation,
+                "horizon \(scenario.horizon) is before the last data year \(lastData); expected a year ≥ \(lastData)")
         }
         guard scenario.horizon <= lastData + 100 else {
-            throw .error(at: scenario.horizonLocation, "horizon \(scenario.horizon) is more than 100 years past the data; expected a year ≤ \(lastData + 100)")
+            throw .error(
+                at: scenario.horizonLocation,
+                "horizon \(scenario.horizon) is more than 100 years past the data; expected a year ≤ \(lastData + 100)")
         }
 
         var effectsByDistrict = [[ActiveEffect]](repeating: [], count: panel.districts.count)
@@ -38,38 +51,58 @@ extension ScenarioPlan {
         for intervention in scenario.interventions {
             let at = intervention.location
             guard let lever = levers.lever(intervention.lever) else {
-                throw .error(at: at, "unknown lever \"\(intervention.lever)\"\(Suggestion.didYouMean(intervention.lever, among: levers.levers.map(\.id))); \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
+                throw .error(
+                    at: at,
+                    "unknown lever \"\(intervention.lever)\"\(Suggestion.didYouMean(intervention.lever, among: levers.levers.map(\.id))); \(Suggestion.expectedOneOf(levers.levers.map(\.id)))"
+                )
             }
             guard intervention.year >= panel.years.first!, intervention.year <= scenario.horizon else {
-                throw .error(at: at, "year \(intervention.year) is outside \(panel.years.first!)–\(scenario.horizon); expected a year between the first data year and the horizon")
+                throw .error(
+                    at: at,
+                    "year \(intervention.year) is outside \(panel.years.first!)–\(scenario.horizon); expected a year between the first data year and the horizon"
+                )
             }
             if let chosen = intervention.provisions {
                 for p in chosen where !lever.provisions.contains(where: { $0.id == p }) {
-                    throw .error(at: at, "lever \"\(lever.id)\" has no provision \"\(p)\"\(Suggestion.didYouMean(p, among: lever.provisions.map(\.id))); \(Suggestion.expectedOneOf(lever.provisions.map(\.id)))")
+                    throw .error(
+                        at: at,
+                        "lever \"\(lever.id)\" has no provision \"\(p)\"\(Suggestion.didYouMean(p, among: lever.provisions.map(\.id))); \(Suggestion.expectedOneOf(lever.provisions.map(\.id)))"
+                    )
                 }
             }
             for key in intervention.overrides.keys.sorted() where !lever.allEffectIDs.contains(key) {
-                throw .error(at: at, "lever \"\(lever.id)\" has no effect \"\(key)\" to override; \(Suggestion.expectedOneOf(lever.allEffectIDs))")
+                throw .error(
+                    at: at,
+                    "lever \"\(lever.id)\" has no effect \"\(key)\" to override; \(Suggestion.expectedOneOf(lever.allEffectIDs))"
+                )
             }
             let targets = try resolveTargets(intervention.target, at: at, panel: panel)
             for d in targets {
                 let latest = panel.latestSnapshot(ofDistrict: d).year
                 guard intervention.year > latest else {
-                    throw .error(at: at, "year \(intervention.year) is not after \(panel.districts[d].name)'s latest snapshot (\(latest)): effects act only on projected years, so part of this lever would be silently lost; expected a year after \(latest) (asking what would have happened from an earlier year needs a retrospective run, not available yet)")
+                    throw .error(
+                        at: at,
+                        "year \(intervention.year) is not after \(panel.districts[d].name)'s latest snapshot (\(latest)): effects act only on projected years, so part of this lever would be silently lost; expected a year after \(latest) (asking what would have happened from an earlier year needs a retrospective run, not available yet)"
+                    )
                 }
                 let key = "\(lever.id)|\(intervention.year)|\(d)"
                 if let first = applied[key] {
-                    throw .error(at: at, "applies \(lever.id) in \(intervention.year) to \(panel.districts[d].name) again (also \(first.path ?? "an earlier intervention"), line \(first.line.map(String.init) ?? "?")); it would apply twice")
+                    throw .error(
+                        at: at,
+                        "applies \(lever.id) in \(intervention.year) to \(panel.districts[d].name) again (also \(first.path ?? "an earlier intervention"), line \(first.line.map(String.init) ?? "?")); it would apply twice"
+                    )
                 }
                 applied[key] = at
             }
             for effect in lever.effects(provisions: intervention.provisions) {
                 for d in targets {
                     let key = mixKey([lever.id, effect.id, panel.districts[d].name, String(intervention.year)])
-                    effectsByDistrict[d].append(ActiveEffect(
-                        leverID: lever.id, effect: effect, elements: effect.targets.elementIndices(in: fw),
-                        onset: intervention.year + effect.lag, size: intervention.overrides[effect.id] ?? effect.size,
-                        randomKey: key))
+                    effectsByDistrict[d].append(
+                        ActiveEffect(
+                            leverID: lever.id, effect: effect, elements: effect.targets.elementIndices(in: fw),
+                            onset: intervention.year + effect.lag,
+                            size: intervention.overrides[effect.id] ?? effect.size,
+                            randomKey: key))
                 }
             }
         }
@@ -77,9 +110,10 @@ extension ScenarioPlan {
         let background = try backgroundEvents(scenario, events: events, panel: panel, levers: levers)
         let relaxations = try resolveRelaxations(scenario, panel: panel, stickingPoints: stickingPoints)
         let plans = selected.map { d in
-            DistrictPlan(district: d, effects: effectsByDistrict[d] + known.effects[d],
-                         stickingPoints: stickingPoints.points.filter { $0.applies(to: panel.districts[d]) },
-                         background: background, relaxation: relaxations[d])
+            DistrictPlan(
+                district: d, effects: effectsByDistrict[d] + known.effects[d],
+                stickingPoints: stickingPoints.points.filter { $0.applies(to: panel.districts[d]) },
+                background: background, relaxation: relaxations[d])
         }
         var plan = ScenarioPlan(districts: plans, horizon: scenario.horizon)
         plan.knownEvents = selected.flatMap { known.events[$0] }
@@ -95,18 +129,26 @@ extension ScenarioPlan {
                 var same = b
                 same.location = a.location
                 guard same != a else {
-                    throw .error(at: a.location, "the same intervention as \(b.location.path ?? "an earlier one") (line \(b.location.line.map(String.init) ?? "?")); it would apply the lever twice")
+                    throw .error(
+                        at: a.location,
+                        "the same intervention as \(b.location.path ?? "an earlier one") (line \(b.location.line.map(String.init) ?? "?")); it would apply the lever twice"
+                    )
                 }
             }
         }
     }
 
     /// The districts an intervention names (each once; states matched exactly, with a suggestion).
-    static func resolveTargets(_ target: Intervention.Target, at: SourceLocation, panel: Panel) throws(Diagnostic) -> [Int] {
+    static func resolveTargets(_ target: Intervention.Target, at: SourceLocation, panel: Panel) throws(Diagnostic)
+        -> [Int]
+    {
         let names = panel.districts.map(\.name)
         func index(_ name: String) throws(Diagnostic) -> Int {
             guard let d = panel.districtIndex(named: name) else {
-                throw .error(at: at, "unknown district \"\(name)\"\(Suggestion.didYouMean(name, among: names)); expected one of the panel's districts")
+                throw .error(
+                    at: at,
+                    "unknown district \"\(name)\"\(Suggestion.didYouMean(name, among: names)); expected one of the panel's districts"
+                )
             }
             return d
         }
@@ -118,7 +160,9 @@ extension ScenarioPlan {
             var out: [Int] = []
             for name in list {
                 let d = try index(name)
-                guard !out.contains(d) else { throw .error(at: at, "district \"\(name)\" is listed twice; it would get the lever twice") }
+                guard !out.contains(d) else {
+                    throw .error(at: at, "district \"\(name)\" is listed twice; it would get the lever twice")
+                }
                 out.append(d)
             }
             return out
@@ -126,7 +170,10 @@ extension ScenarioPlan {
             let targets = panel.districts.indices.filter { panel.districts[$0].state == state }
             guard !targets.isEmpty else {
                 let states = Array(Set(panel.districts.compactMap(\.state))).sorted()
-                throw .error(at: at, "no district in state \"\(state)\"\(Suggestion.didYouMean(state, among: states)) (states match exactly); \(Suggestion.expectedOneOf(states, none: "the districts file gives no states"))")
+                throw .error(
+                    at: at,
+                    "no district in state \"\(state)\"\(Suggestion.didYouMean(state, among: states)) (states match exactly); \(Suggestion.expectedOneOf(states, none: "the districts file gives no states"))"
+                )
             }
             return targets
         }
@@ -134,14 +181,20 @@ extension ScenarioPlan {
 
     /// Per district, what the scenario's `"relax"` interventions relax: each named component moves
     /// at its own pace plus the extra pace with no ceiling on its elements; each named ceiling is lifted.
-    static func resolveRelaxations(_ scenario: Scenario, panel: Panel,
-                                   stickingPoints: StickingPointCatalogue) throws(Diagnostic) -> [Relaxation] {
+    static func resolveRelaxations(
+        _ scenario: Scenario, panel: Panel,
+        stickingPoints: StickingPointCatalogue
+    ) throws(Diagnostic) -> [Relaxation] {
         let fw = panel.framework
         var out = [Relaxation](repeating: .none, count: panel.districts.count)
         for relax in scenario.relaxations {
             var add = Relaxation()
-            if let twice = relax.stickingPoints.enumerated().first(where: { relax.stickingPoints[..<$0.offset].contains($0.element) }) {
-                throw .error(at: relax.location, "\"\(twice.element)\" is named twice in relax.stickingPoints; expected each once")
+            if let twice = relax.stickingPoints.enumerated().first(where: {
+                relax.stickingPoints[..<$0.offset].contains($0.element)
+            }) {
+                throw .error(
+                    at: relax.location,
+                    "\"\(twice.element)\" is named twice in relax.stickingPoints; expected each once")
             }
             for name in relax.stickingPoints {
                 if let k = fw.components.firstIndex(where: { $0.shortName == name }) {
@@ -150,10 +203,15 @@ extension ScenarioPlan {
                 } else if stickingPoints.points.contains(where: { $0.id == name }) {
                     add.liftedCeilings.insert(name)
                 } else {
-                    throw .error(at: relax.location, "unknown sticking point \"\(name)\" to relax; expected a component (\(fw.components.map(\.shortName).joined(separator: ", "))) or a ceiling (\(stickingPoints.points.map(\.id).joined(separator: ", ")))")
+                    throw .error(
+                        at: relax.location,
+                        "unknown sticking point \"\(name)\" to relax; expected a component (\(fw.components.map(\.shortName).joined(separator: ", "))) or a ceiling (\(stickingPoints.points.map(\.id).joined(separator: ", ")))"
+                    )
                 }
             }
-            for d in try resolveTargets(relax.target, at: relax.location, panel: panel) { out[d] = out[d].merged(with: add) }
+            for d in try resolveTargets(relax.target, at: relax.location, panel: panel) {
+                out[d] = out[d].merged(with: add)
+            }
         }
         return out
     }

@@ -1,6 +1,6 @@
+import Forecasting
 import Foundation
 import RatingsData
-import Forecasting
 
 extension ScenarioRun {
     /// Alternatives can be paired with the baseline draw by draw only when they project the same
@@ -10,16 +10,27 @@ extension ScenarioRun {
         var names = [baseline.scenario.name: baseline.scenario.file]
         for alt in alternatives {
             let at = SourceLocation(file: alt.scenario.file)
-            for (what, mine, theirs) in [("data", alt.scenario.data, baseline.scenario.data),
-                                         ("framework", alt.scenario.framework, baseline.scenario.framework)]
+            for (what, mine, theirs) in [
+                ("data", alt.scenario.data, baseline.scenario.data),
+                ("framework", alt.scenario.framework, baseline.scenario.framework),
+            ]
             where InputPath.canonical(mine) != InputPath.canonical(theirs) {
-                throw .error(at: at, "its \(what) is \(mine) but the baseline's is \(theirs); paired draws need the same districts, so expected the same \(what) file")
+                throw .error(
+                    at: at,
+                    "its \(what) is \(mine) but the baseline's is \(theirs); paired draws need the same districts, so expected the same \(what) file"
+                )
             }
             guard alt.plan.horizon == baseline.plan.horizon else {
-                throw .error(at: alt.scenario.horizonLocation, "horizon \(alt.plan.horizon) but the baseline's is \(baseline.plan.horizon); expected the same horizon")
+                throw .error(
+                    at: alt.scenario.horizonLocation,
+                    "horizon \(alt.plan.horizon) but the baseline's is \(baseline.plan.horizon); expected the same horizon"
+                )
             }
             if let first = names[alt.scenario.name] {
-                throw .error(at: at, "scenario name \"\(alt.scenario.name)\" is already used by \(first); expected a name of its own (rows are told apart by it)")
+                throw .error(
+                    at: at,
+                    "scenario name \"\(alt.scenario.name)\" is already used by \(first); expected a name of its own (rows are told apart by it)"
+                )
             }
             names[alt.scenario.name] = alt.scenario.file
         }

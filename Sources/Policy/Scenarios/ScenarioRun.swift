@@ -1,5 +1,5 @@
-import RatingsData
 import Forecasting
+import RatingsData
 
 /// Everything a scenario run needs, loaded and checked: the load → fit → plan stages.
 public struct ScenarioRun: Sendable {
@@ -32,7 +32,8 @@ public struct ScenarioRun: Sendable {
             }
         }
         let loaded = try scenario.naming("data", scenario.data) { () throws(Diagnostic) in
-            try PanelSource.load(path: scenario.data, framework: framework, districtsPath: scenario.districtsFile, sheet: scenario.sheet)
+            try PanelSource.load(
+                path: scenario.data, framework: framework, districtsPath: scenario.districtsFile, sheet: scenario.sheet)
         }
         let levers = try scenario.naming("levers", scenario.levers) { () throws(Diagnostic) in
             try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)
@@ -41,15 +42,19 @@ public struct ScenarioRun: Sendable {
             try StickingPointCatalogue.load(contentsOf: scenario.stickingPoints, framework: framework)
         }
         try RelaxationBundle.check(points.bundles + scenario.bundles, framework: framework, catalogue: points)
-        let catalogueWarnings = try CatalogueCheck.check(panel: loaded.panel, levers: levers, points: points,
-                                                         districtsFile: scenario.districtsFile)
+        let catalogueWarnings = try CatalogueCheck.check(
+            panel: loaded.panel, levers: levers, points: points,
+            districtsFile: scenario.districtsFile)
         let events = try scenario.events.map { (path: String) throws(Diagnostic) in
             try scenario.naming("events", path) { () throws(Diagnostic) in try EventTable.load(path: path) }
         }
         if let sheet = scenario.sheet, !scenario.data.lowercased().hasSuffix(".xlsx") {
-            throw .error(at: SourceLocation(file: scenario.file, path: "sheet"), "\"\(sheet)\" applies only to an .xlsx data file, and the data is \(scenario.data)")
+            throw .error(
+                at: SourceLocation(file: scenario.file, path: "sheet"),
+                "\"\(sheet)\" applies only to an .xlsx data file, and the data is \(scenario.data)")
         }
-        let plan = try ScenarioPlan.resolve(scenario, panel: loaded.panel, levers: levers, stickingPoints: points, events: events)
+        let plan = try ScenarioPlan.resolve(
+            scenario, panel: loaded.panel, levers: levers, stickingPoints: points, events: events)
         let fit: TrajectoryFit
         do throws(TrajectoryModel.FitError) {
             fit = try TrajectoryModel.fit(loaded.panel)
@@ -61,16 +66,20 @@ public struct ScenarioRun: Sendable {
             PersistenceSelection.select(loaded.panel, events: events, levers: levers)
         }
         forecaster.paceChange.persistence = selection.persistence
-        return ScenarioRun(scenario: scenario, panel: loaded.panel, warnings: loaded.warnings + catalogueWarnings, levers: levers,
-                           stickingPoints: points, plan: plan, fit: fit, forecaster: forecaster, events: events,
-                           persistenceSelection: selection)
+        return ScenarioRun(
+            scenario: scenario, panel: loaded.panel, warnings: loaded.warnings + catalogueWarnings, levers: levers,
+            stickingPoints: points, plan: plan, fit: fit, forecaster: forecaster, events: events,
+            persistenceSelection: selection)
     }
 
     /// Project, with the scenario's draws and seed unless overridden.
-    public func project(draws: Int? = nil, seed: UInt64? = nil, trajectories: Projection.Trajectories = .all,
-                        threads: Int? = nil, progress: ((Double) -> Void)? = nil) -> ProjectionResult {
-        Projection.run(forecaster, plan: plan, draws: draws ?? scenario.draws, seed: seed ?? scenario.seed,
-                       scenario: scenario.name, trajectories: trajectories, threads: threads, progress: progress)
+    public func project(
+        draws: Int? = nil, seed: UInt64? = nil, trajectories: Projection.Trajectories = .all,
+        threads: Int? = nil, progress: ((Double) -> Void)? = nil
+    ) -> ProjectionResult {
+        Projection.run(
+            forecaster, plan: plan, draws: draws ?? scenario.draws, seed: seed ?? scenario.seed,
+            scenario: scenario.name, trajectories: trajectories, threads: threads, progress: progress)
     }
 
     /// The input files and their roles, for the manifest.

@@ -1,6 +1,5 @@
-import RatingsData
 import Forecasting
-
+import RatingsData
 
 /// The sticking-points file (`Scenarios/sticking-points.json`).
 public struct StickingPointCatalogue: Sendable {
@@ -17,14 +16,17 @@ public struct StickingPointCatalogue: Sendable {
         self.bundles = bundles
     }
 
-    public static func load(contentsOf path: String, framework: Framework) throws(Diagnostic) -> StickingPointCatalogue {
+    public static func load(contentsOf path: String, framework: Framework) throws(Diagnostic) -> StickingPointCatalogue
+    {
         let root = try JSONParser.parse(contentsOf: path)
         let top = try JSONObjectReader(root, file: path, path: "")
         try top.rejectUnknownKeys(allowed: ["description", "stickingPoints", "bundles", "governanceTypes"])
         var points: [StickingPoint] = []
         for (node, p) in try top.array("stickingPoints") {
             let r = try JSONObjectReader(node, file: path, path: p)
-            try r.rejectUnknownKeys(allowed: ["id", "description", "targets", "maximum", "governance", "districts", "exceptDistricts", "liftedBy"])
+            try r.rejectUnknownKeys(allowed: [
+                "id", "description", "targets", "maximum", "governance", "districts", "exceptDistricts", "liftedBy",
+            ])
             func strings(_ key: String) throws(Diagnostic) -> [String] {
                 guard r.has(key) else { return [] }
                 var out: [String] = []
@@ -33,30 +35,45 @@ public struct StickingPointCatalogue: Sendable {
             }
             let maximum = try r.number("maximum")
             guard maximum >= Double(framework.minimumScore), maximum <= Double(framework.maximumScore) else {
-                throw .error(at: r.location, "maximum \(maximum) is outside the scale \(framework.minimumScore)–\(framework.maximumScore)")
+                throw .error(
+                    at: r.location,
+                    "maximum \(maximum) is outside the scale \(framework.minimumScore)–\(framework.maximumScore)")
             }
             let id = try r.string("id")
             if let problem = NameRule.problem(id, what: "sticking point id") { throw .error(at: r.location, problem) }
-            if id.isEmpty || id == RelaxationBundle.allName || framework.components.contains(where: { $0.shortName == id }) {
-                throw .error(at: r.location, "sticking point id \"\(id)\" is empty, \"all\" or a component's name; expected an id of its own (reports name components and ceilings side by side)")
+            if id.isEmpty || id == RelaxationBundle.allName
+                || framework.components.contains(where: { $0.shortName == id })
+            {
+                throw .error(
+                    at: r.location,
+                    "sticking point id \"\(id)\" is empty, \"all\" or a component's name; expected an id of its own (reports name components and ceilings side by side)"
+                )
             }
             if points.contains(where: { $0.id == id }) {
                 throw .error(at: r.location, "sticking point id \"\(id)\" is used twice; expected unique ids")
             }
-            points.append(StickingPoint(
-                id: id, description: try r.optionalString("description") ?? "",
-                targets: try LeverCatalogue.decodeTargets(r.node("targets"), reader: r, path: p + ".targets", framework: framework, required: true),
-                maximum: maximum, governance: try strings("governance"), districts: try strings("districts"),
-                exceptDistricts: try strings("exceptDistricts"), liftedBy: try strings("liftedBy"), location: r.location))
+            points.append(
+                StickingPoint(
+                    id: id, description: try r.optionalString("description") ?? "",
+                    targets: try LeverCatalogue.decodeTargets(
+                        r.node("targets"), reader: r, path: p + ".targets", framework: framework, required: true),
+                    maximum: maximum, governance: try strings("governance"), districts: try strings("districts"),
+                    exceptDistricts: try strings("exceptDistricts"), liftedBy: try strings("liftedBy"),
+                    location: r.location))
         }
         var catalogue = StickingPointCatalogue(points: points, file: path)
         if top.has("governanceTypes") {
             var types: [String] = []
-            for (n, q) in try top.array("governanceTypes") { types.append(try JSONObjectReader.string(n, file: path, path: q)) }
+            for (n, q) in try top.array("governanceTypes") {
+                types.append(try JSONObjectReader.string(n, file: path, path: q))
+            }
             catalogue.governanceTypes = types
             for point in points {
                 for g in point.governance where !types.contains(g) {
-                    throw .error(at: point.location ?? SourceLocation(file: path), "governance \"\(g)\" is not in \"governanceTypes\"\(Suggestion.didYouMean(g, among: types)); \(Suggestion.expectedOneOf(types))")
+                    throw .error(
+                        at: point.location ?? SourceLocation(file: path),
+                        "governance \"\(g)\" is not in \"governanceTypes\"\(Suggestion.didYouMean(g, among: types)); \(Suggestion.expectedOneOf(types))"
+                    )
                 }
             }
         }

@@ -27,21 +27,31 @@ public struct DistrictTable: Sendable {
                 return
             }
             guard record.fields.count == header.count else {
-                throw .error(at: here, "row has \(record.fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))")
+                throw .error(
+                    at: here,
+                    "row has \(record.fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))"
+                )
             }
             let name = record.fields[0].trimmingASCIISpaces()
             guard !name.isEmpty else { throw .error(at: here, "district is empty; expected a district name") }
             if let problem = NameRule.problem(name, what: "district name") { throw .error(at: here, problem) }
             if let first = lines[name] {
-                throw .error(at: here, "district \"\(name)\" is listed twice (first on line \(first)); expected each district once")
+                throw .error(
+                    at: here,
+                    "district \"\(name)\" is listed twice (first on line \(first)); expected each district once")
             }
             lines[name] = record.line
             byName[name] = rows.count
-            let state = record.fields[1].trimmingASCIISpaces(), governance = record.fields[2].trimmingASCIISpaces()
-            rows.append(DistrictInfo(name: name, state: state.isEmpty ? nil : state, governance: governance.isEmpty ? nil : governance))
+            let state = record.fields[1].trimmingASCIISpaces()
+            let governance = record.fields[2].trimmingASCIISpaces()
+            rows.append(
+                DistrictInfo(
+                    name: name, state: state.isEmpty ? nil : state, governance: governance.isEmpty ? nil : governance))
         }
         guard sawHeader else {
-            throw .error(at: SourceLocation(file: file, line: 1), "the file is empty; expected the header \"\(header.joined(separator: ","))\"")
+            throw .error(
+                at: SourceLocation(file: file, line: 1),
+                "the file is empty; expected the header \"\(header.joined(separator: ","))\"")
         }
         return DistrictTable(file: file, rows: rows, byName: byName)
     }

@@ -35,7 +35,9 @@ public struct EventTable: Sendable {
         var events: [Event] = []
         var sawHeader = false
         try CSVReader.forEachRecord(in: bytes, file: file) { (record: CSVRecord) throws(Diagnostic) in
-            func at(_ i: Int) -> SourceLocation { SourceLocation(file: file, line: record.line, column: record.columns[min(i, record.columns.count - 1)]) }
+            func at(_ i: Int) -> SourceLocation {
+                SourceLocation(file: file, line: record.line, column: record.columns[min(i, record.columns.count - 1)])
+            }
             if !sawHeader {
                 sawHeader = true
                 guard record.fields.map({ $0.trimmingASCIISpaces() }) == header else {
@@ -44,25 +46,39 @@ public struct EventTable: Sendable {
                 return
             }
             guard record.fields.count == header.count else {
-                throw .error(at: at(0), "row has \(record.fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))")
+                throw .error(
+                    at: at(0),
+                    "row has \(record.fields.count) fields; expected \(header.count) (\(header.joined(separator: ",")))"
+                )
             }
             let date = record.fields[1].trimmingASCIISpaces()
             guard let year = parseYear(date) else {
                 throw .error(at: at(1), "date \"\(date)\" is not YYYY, YYYY-MM or YYYY-MM-DD")
             }
-            events.append(Event(district: record.fields[0].trimmingASCIISpaces(), year: year,
-                                lever: record.fields[2].trimmingASCIISpaces(), note: record.fields[3], location: at(0)))
+            events.append(
+                Event(
+                    district: record.fields[0].trimmingASCIISpaces(), year: year,
+                    lever: record.fields[2].trimmingASCIISpaces(), note: record.fields[3], location: at(0)))
         }
-        guard sawHeader else { throw .error(at: SourceLocation(file: file, line: 1), "the file is empty; expected the header \"\(header.joined(separator: ","))\"") }
+        guard sawHeader else {
+            throw .error(
+                at: SourceLocation(file: file, line: 1),
+                "the file is empty; expected the header \"\(header.joined(separator: ","))\"")
+        }
         return EventTable(file: file, events: events)
     }
 
     static func parseYear(_ date: String) -> Int? {
         let parts = date.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]),
-              PanelLoader.plausibleYears.contains(year) else { return nil }
-        if parts.count >= 2 { guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil } }
-        if parts.count == 3 { guard parts[2].count == 2, let d = Int(parts[2]), (1...31).contains(d) else { return nil } }
+            PanelLoader.plausibleYears.contains(year)
+        else { return nil }
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+        }
+        if parts.count == 3 {
+            guard parts[2].count == 2, let d = Int(parts[2]), (1...31).contains(d) else { return nil }
+        }
         return year
     }
 }

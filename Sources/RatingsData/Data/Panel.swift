@@ -8,6 +8,9 @@ public struct Panel: Sendable {
     public let snapshots: [Snapshot]
     /// `snapshots[snapshotRanges[d]]` are district `d`'s snapshots, oldest first.
     public let snapshotRanges: [Range<Int>]
+    /// District index by name (the first, should a name repeat): lookups inside per-district
+    /// loops stay linear in the number of districts.
+    private let indexByName: [String: Int]
 
     /// Build a panel; snapshots may come in any order. Every district must have at least one snapshot.
     public init(framework: Framework, districts: [DistrictInfo], snapshots: [Snapshot]) {
@@ -24,6 +27,8 @@ public struct Panel: Sendable {
             start = end
         }
         self.snapshotRanges = ranges
+        self.indexByName = Dictionary(
+            districts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// District `d`'s snapshots, oldest first.
@@ -33,7 +38,7 @@ public struct Panel: Sendable {
     public func latestSnapshot(ofDistrict d: Int) -> Snapshot { snapshots[snapshotRanges[d].upperBound - 1] }
 
     /// Index of the district called `name`.
-    public func districtIndex(named name: String) -> Int? { districts.firstIndex { $0.name == name } }
+    public func districtIndex(named name: String) -> Int? { indexByName[name] }
 
     /// Every year that appears in the panel, ascending.
     public var years: [Int] { Array(Set(snapshots.map(\.year))).sorted() }

@@ -38,6 +38,7 @@ public struct Diagnostic: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     static func unsafe(_ c: Unicode.Scalar) -> Bool {
-        (c.properties.generalCategory == .control && c != "\n") || (0x202A...0x202E).contains(c.value) || (0x2066...0x2069).contains(c.value)
+        (c.properties.generalCategory == .control && c != "\n") || (0x202A...0x202E).contains(c.value)
+            || (0x2066...0x2069).contains(c.value)
     }
 }

@@ -20,7 +20,8 @@ public enum AdvancedRule: Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .moreThanFraction(let f): return "more than \(f == 0.5 ? "half" : "\(f) ") of the components in progress or better"
+        case .moreThanFraction(let f):
+            return "more than \(f == 0.5 ? "half" : "\(f) ") of the components in progress or better"
         case .atLeast(let n): return "at least \(n) components in progress or better"
         }
     }

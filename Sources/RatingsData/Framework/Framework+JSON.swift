@@ -7,8 +7,10 @@ extension Framework {
     /// Decode a parsed framework document; every error names the file, line, column and JSON path.
     public static func decode(_ root: JSONNode, file: String) throws(Diagnostic) -> Framework {
         let top = try JSONObjectReader(root, file: file, path: "")
-        try top.rejectUnknownKeys(allowed: ["name", "description", "source", "components", "elements", "levels",
-                                            "inProgressThreshold", "advancedRule", "quadrantCutoffs"])
+        try top.rejectUnknownKeys(allowed: [
+            "name", "description", "source", "components", "elements", "levels",
+            "inProgressThreshold", "advancedRule", "quadrantCutoffs",
+        ])
         let name = try top.optionalString("name") ?? "unnamed framework"
 
         var components: [Component] = []
@@ -16,7 +18,9 @@ extension Framework {
             let c = try JSONObjectReader(node, file: file, path: path)
             try c.rejectUnknownKeys(allowed: ["id", "shortName", "name"])
             let id = try c.string("id")
-            guard !id.isEmpty else { throw .error(at: c.location, "component id is empty; expected a non-empty string") }
+            guard !id.isEmpty else {
+                throw .error(at: c.location, "component id is empty; expected a non-empty string")
+            }
             guard !components.contains(where: { $0.id == id }) else {
                 throw .error(at: c.location, "duplicate component id \"\(id)\"; expected each id once")
             }
@@ -26,7 +30,10 @@ extension Framework {
             }
             components.append(Component(id: id, shortName: shortName, name: try c.optionalString("name") ?? shortName))
         }
-        guard !components.isEmpty else { throw .error(at: top.location(of: top.node("components")!, path: "components"), "expected at least one component") }
+        guard !components.isEmpty else {
+            throw .error(
+                at: top.location(of: top.node("components")!, path: "components"), "expected at least one component")
+        }
 
         var elements: [Element] = []
         for (node, path) in try top.array("elements") {
@@ -42,38 +49,46 @@ extension Framework {
             }
             let componentID = try e.string("component")
             guard let ci = components.firstIndex(where: { $0.id == componentID }) else {
-                throw .error(at: e.location(of: e.node("component")!, path: "\(path).component"),
-                             "unknown component \"\(componentID)\"; \(Suggestion.expectedOneOf(components.map(\.id)))")
+                throw .error(
+                    at: e.location(of: e.node("component")!, path: "\(path).component"),
+                    "unknown component \"\(componentID)\"; \(Suggestion.expectedOneOf(components.map(\.id)))")
             }
             elements.append(Element(id: id, componentIndex: ci, text: try e.optionalString("text") ?? ""))
         }
         for (ci, c) in components.enumerated() where !elements.contains(where: { $0.componentIndex == ci }) {
-            throw .error(at: top.location, "component \"\(c.id)\" (\(c.shortName)) has no elements; expected at least one")
+            throw .error(
+                at: top.location, "component \"\(c.id)\" (\(c.shortName)) has no elements; expected at least one")
         }
 
         var levels: [RatingLevel] = []
         for (node, path) in try top.array("levels") {
             let l = try JSONObjectReader(node, file: file, path: path)
             try l.rejectUnknownKeys(allowed: ["value", "label", "colour"])
-            guard let value = try l.optionalInteger("value") else { throw .error(at: l.location, "missing required key \"value\"") }
+            guard let value = try l.optionalInteger("value") else {
+                throw .error(at: l.location, "missing required key \"value\"")
+            }
             guard !levels.contains(where: { $0.value == value }) else {
                 throw .error(at: l.location, "duplicate level value \(value); expected each value once")
             }
             let colour = try l.optionalString("colour") ?? "#888888"
             guard isHexColour(colour) else {
-                throw .error(at: l.location(of: l.node("colour")!, path: "\(path).colour"), "colour \"\(colour)\" is not a #rrggbb colour")
+                throw .error(
+                    at: l.location(of: l.node("colour")!, path: "\(path).colour"),
+                    "colour \"\(colour)\" is not a #rrggbb colour")
             }
             levels.append(RatingLevel(value: value, label: try l.string("label"), colour: colour))
         }
         guard levels.count >= 2 else {
             throw .error(at: top.location, "the scale needs at least two levels; found \(levels.count)")
         }
-        let lo = Double(levels.map(\.value).min()!), hi = Double(levels.map(\.value).max()!)
+        let lo = Double(levels.map(\.value).min()!)
+        let hi = Double(levels.map(\.value).max()!)
 
         let threshold = try top.number("inProgressThreshold")
         guard threshold > lo, threshold <= hi else {
-            throw .error(at: top.location(of: top.node("inProgressThreshold")!, path: "inProgressThreshold"),
-                         "threshold \(threshold) is outside the scale; expected a value in (\(Int(lo)), \(Int(hi))]")
+            throw .error(
+                at: top.location(of: top.node("inProgressThreshold")!, path: "inProgressThreshold"),
+                "threshold \(threshold) is outside the scale; expected a value in (\(Int(lo)), \(Int(hi))]")
         }
 
         guard let ruleReader = try top.optionalObject("advancedRule") else {
@@ -83,11 +98,15 @@ extension Framework {
         let rule: AdvancedRule
         switch (try ruleReader.optionalNumber("moreThanFraction"), try ruleReader.optionalInteger("atLeast")) {
         case (let f?, nil):
-            guard f >= 0, f < 1 else { throw .error(at: ruleReader.location, "moreThanFraction \(f) must be in [0, 1)") }
+            guard f >= 0, f < 1 else {
+                throw .error(at: ruleReader.location, "moreThanFraction \(f) must be in [0, 1)")
+            }
             rule = .moreThanFraction(f)
         case (nil, let n?):
             guard n >= 1, n <= components.count else {
-                throw .error(at: ruleReader.location, "atLeast \(n) must be between 1 and the number of components (\(components.count))")
+                throw .error(
+                    at: ruleReader.location,
+                    "atLeast \(n) must be between 1 and the number of components (\(components.count))")
             }
             rule = .atLeast(n)
         default:
@@ -97,16 +116,19 @@ extension Framework {
         var cutoffs: QuadrantCutoffs?
         if let q = try top.optionalObject("quadrantCutoffs") {
             try q.rejectUnknownKeys(allowed: ["strongAtLeast", "piecemealAbove"])
-            cutoffs = QuadrantCutoffs(strongAtLeast: try q.number("strongAtLeast"), piecemealAbove: try q.number("piecemealAbove"))
+            cutoffs = QuadrantCutoffs(
+                strongAtLeast: try q.number("strongAtLeast"), piecemealAbove: try q.number("piecemealAbove"))
         }
-        return Framework(name: name, components: components, elements: elements, levels: levels,
-                         inProgressThreshold: threshold, advancedRule: rule, quadrantCutoffs: cutoffs)
+        return Framework(
+            name: name, components: components, elements: elements, levels: levels,
+            inProgressThreshold: threshold, advancedRule: rule, quadrantCutoffs: cutoffs)
     }
 
     static func isHexColour(_ s: String) -> Bool {
         let u = Array(s.utf8)
-        return u.count == 7 && u[0] == UInt8(ascii: "#") && u.dropFirst().allSatisfy {
-            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46)
-        }
+        return u.count == 7 && u[0] == UInt8(ascii: "#")
+            && u.dropFirst().allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) || ($0 >= 0x41 && $0 <= 0x46)
+            }
     }
 }

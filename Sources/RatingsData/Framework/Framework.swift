@@ -19,8 +19,10 @@ public struct Framework: Equatable, Sendable {
     public let elementsByComponent: [[Int]]
     let elementIndexByID: [String: Int]
 
-    public init(name: String, components: [Component], elements: [Element], levels: [RatingLevel],
-                inProgressThreshold: Double, advancedRule: AdvancedRule, quadrantCutoffs: QuadrantCutoffs? = nil) {
+    public init(
+        name: String, components: [Component], elements: [Element], levels: [RatingLevel],
+        inProgressThreshold: Double, advancedRule: AdvancedRule, quadrantCutoffs: QuadrantCutoffs? = nil
+    ) {
         self.name = name
         self.components = components
         self.elements = elements

@@ -4,8 +4,14 @@ extension Framework {
     /// A component with no rated element scores NaN; the panel loader never lets one through.
     public func componentScores(_ elementScores: [Double?]) -> [Double] {
         elementsByComponent.map { members in
-            var sum = 0.0, count = 0
-            for e in members { if let s = elementScores[e] { sum += s; count += 1 } }
+            var sum = 0.0
+            var count = 0
+            for e in members {
+                if let s = elementScores[e] {
+                    sum += s
+                    count += 1
+                }
+            }
             return count == 0 ? .nan : sum / Double(count)
         }
     }

@@ -15,8 +15,11 @@ public struct PanelDescription: Sendable {
     ///   - spreadBasis: latest snapshot (default, as Figure 4) or over-time element means.
     public init(_ panel: Panel, cutoffs: QuadrantCutoffs? = nil, spreadBasis: SpreadBasis = .latest) {
         let framework = panel.framework
-        var partial: [(info: DistrictInfo, latest: Snapshot, years: [Int], components: [Double], score: Double,
-                       history: [Double], spread: Double)] = []
+        var partial:
+            [(
+                info: DistrictInfo, latest: Snapshot, years: [Int], components: [Double], score: Double,
+                history: [Double], spread: Double
+            )] = []
         for d in panel.districts.indices {
             let snaps = panel.snapshots(ofDistrict: d)
             let latest = snaps.last!
@@ -33,17 +36,23 @@ public struct PanelDescription: Sendable {
                 }
                 spread = framework.spread(means)
             }
-            partial.append((panel.districts[d], latest, snaps.map(\.year), components,
-                            framework.districtScore(componentScores: components), history, spread))
+            partial.append(
+                (
+                    panel.districts[d], latest, snaps.map(\.year), components,
+                    framework.districtScore(componentScores: components), history, spread
+                ))
         }
 
         let chosen: QuadrantCutoffs
         if let cutoffs {
-            chosen = cutoffs; cutoffSource = "given"
+            chosen = cutoffs
+            cutoffSource = "given"
         } else if let fromFramework = framework.quadrantCutoffs {
-            chosen = fromFramework; cutoffSource = "framework file"
+            chosen = fromFramework
+            cutoffSource = "framework file"
         } else {
-            chosen = QuadrantCutoffs(strongAtLeast: median(partial.map(\.score)), piecemealAbove: median(partial.map(\.spread)))
+            chosen = QuadrantCutoffs(
+                strongAtLeast: median(partial.map(\.score)), piecemealAbove: median(partial.map(\.spread)))
             cutoffSource = "panel medians"
         }
         self.cutoffs = chosen
@@ -56,19 +65,26 @@ public struct PanelDescription: Sendable {
                 district: p.info, latestYear: p.latest.year, years: p.years, componentScores: p.components,
                 districtScore: p.score, districtScoreHistory: p.history, spread: p.spread,
                 recentProgress: p.score - mean, componentsInProgress: inProgress,
-                advanced: framework.advancedRule.isAdvanced(componentsInProgress: inProgress, of: framework.components.count),
+                advanced: framework.advancedRule.isAdvanced(
+                    componentsInProgress: inProgress, of: framework.components.count),
                 quadrant: Quadrant(districtScore: p.score, spread: p.spread, cutoffs: chosen))
         }
 
-        componentRanking = RankedMean.rank(framework.components.indices.map { c in
-            (framework.components[c].id, framework.components[c].shortName,
-             partial.map { $0.components[c] }.reduce(0, +) / Double(partial.count))
-        })
-        elementRanking = RankedMean.rank(framework.elements.indices.map { e in
-            let values = partial.compactMap { $0.latest.scores[e] }
-            return (framework.elements[e].id, framework.elements[e].text,
-                    values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count))
-        })
+        componentRanking = RankedMean.rank(
+            framework.components.indices.map { c in
+                (
+                    framework.components[c].id, framework.components[c].shortName,
+                    partial.map { $0.components[c] }.reduce(0, +) / Double(partial.count)
+                )
+            })
+        elementRanking = RankedMean.rank(
+            framework.elements.indices.map { e in
+                let values = partial.compactMap { $0.latest.scores[e] }
+                return (
+                    framework.elements[e].id, framework.elements[e].text,
+                    values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
+                )
+            })
     }
 
     /// The summary of the district called `name`.

@@ -16,9 +16,13 @@ public struct RankedMean: Sendable, Equatable {
         let order = items.indices.sorted { key($0) > key($1) || (key($0) == key($1) && $0 < $1) }
         var out: [RankedMean] = []
         for (position, i) in order.enumerated() {
-            let tied = out.last.map { $0.networkMean == items[i].mean || ($0.networkMean.isNaN && items[i].mean.isNaN) } ?? false
-            out.append(RankedMean(id: items[i].id, name: items[i].name, networkMean: items[i].mean,
-                                  rank: tied ? out.last!.rank : position + 1))
+            let tied =
+                out.last.map { $0.networkMean == items[i].mean || ($0.networkMean.isNaN && items[i].mean.isNaN) }
+                ?? false
+            out.append(
+                RankedMean(
+                    id: items[i].id, name: items[i].name, networkMean: items[i].mean,
+                    rank: tied ? out.last!.rank : position + 1))
         }
         return out
     }

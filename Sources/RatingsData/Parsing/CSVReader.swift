@@ -48,7 +48,11 @@ public enum CSVReader {
                 var inQuotes = false
                 for i in buffer.indices {
                     let b = buffer[i]
-                    if b == UInt8(ascii: "\"") { inQuotes.toggle() } else if b == UInt8(ascii: "\n") && !inQuotes { cut = i + 1 }
+                    if b == UInt8(ascii: "\"") {
+                        inQuotes.toggle()
+                    } else if b == UInt8(ascii: "\n") && !inQuotes {
+                        cut = i + 1
+                    }
                 }
             }
             if cut > 0 {
@@ -72,10 +76,15 @@ public enum CSVReader {
         let bytes = Array(bytes)
         if let bad = TextPosition.firstInvalidUTF8(in: bytes) {
             let p = TextPosition.lineAndColumn(in: bytes, offset: bad)
-            throw .error(at: SourceLocation(file: file, line: p.line + startLine - 1, column: p.column),
-                         "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)); expected a UTF-8 text file (re-save it as \"CSV UTF-8\")")
+            throw .error(
+                at: SourceLocation(file: file, line: p.line + startLine - 1, column: p.column),
+                "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)); expected a UTF-8 text file (re-save it as \"CSV UTF-8\")"
+            )
         }
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\"")
+        let comma = UInt8(ascii: ",")
+        let lf = UInt8(ascii: "\n")
+        let cr = UInt8(ascii: "\r")
         let n = bytes.count
         var i = skipByteOrderMark ? TextPosition.byteOrderMarkLength(bytes) : 0
         var line = startLine
@@ -93,35 +102,62 @@ public enum CSVReader {
             fields.removeAll(keepingCapacity: true)
             columns.removeAll(keepingCapacity: true)
             // A blank line (LF or CRLF alone) is skipped.
-            if bytes[i] == lf { i += 1; line += 1; column = 1; continue }
-            if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf { i += 2; line += 1; column = 1; continue }
+            if bytes[i] == lf {
+                i += 1
+                line += 1
+                column = 1
+                continue
+            }
+            if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf {
+                i += 2
+                line += 1
+                column = 1
+                continue
+            }
             var endOfRecord = false
             while !endOfRecord {
                 field.removeAll(keepingCapacity: true)
                 columns.append(column)
                 if i < n, bytes[i] == quote {
-                    let openLine = line, openColumn = column
-                    i += 1; column += 1
+                    let openLine = line
+                    let openColumn = column
+                    i += 1
+                    column += 1
                     var closed = false
                     while i < n {
                         let b = bytes[i]
                         if b == quote {
                             if i + 1 < n, bytes[i + 1] == quote {
-                                field.append(quote); i += 2; column += 2; continue
+                                field.append(quote)
+                                i += 2
+                                column += 2
+                                continue
                             }
-                            i += 1; column += 1; closed = true; break
+                            i += 1
+                            column += 1
+                            closed = true
+                            break
                         }
-                        if b == lf { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
-                        field.append(b); i += 1
+                        if b == lf {
+                            line += 1
+                            column = 1
+                        } else if b & 0xC0 != 0x80 {
+                            column += 1
+                        }
+                        field.append(b)
+                        i += 1
                     }
                     guard closed else {
-                        throw .error(at: location(openLine, openColumn),
-                                     "unterminated quoted field; expected a closing '\"' before the end of the file")
+                        throw .error(
+                            at: location(openLine, openColumn),
+                            "unterminated quoted field; expected a closing '\"' before the end of the file")
                     }
                     if i < n, bytes[i] != comma, bytes[i] != lf, !(bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf),
-                       !(bytes[i] == cr && i + 1 == n) {
-                        throw .error(at: location(line, column),
-                                     "unexpected text after a closing quote; expected ',' or the end of the line")
+                        !(bytes[i] == cr && i + 1 == n)
+                    {
+                        throw .error(
+                            at: location(line, column),
+                            "unexpected text after a closing quote; expected ',' or the end of the line")
                     }
                 } else {
                     while i < n {
@@ -129,20 +165,27 @@ public enum CSVReader {
                         if b == comma || b == lf { break }
                         if b == cr, i + 1 == n || bytes[i + 1] == lf { break }
                         if b == quote {
-                            throw .error(at: location(line, column),
-                                         "a quote inside an unquoted field; expected the whole field in quotes with inner quotes doubled")
+                            throw .error(
+                                at: location(line, column),
+                                "a quote inside an unquoted field; expected the whole field in quotes with inner quotes doubled"
+                            )
                         }
                         if b & 0xC0 != 0x80 { column += 1 }
-                        field.append(b); i += 1
+                        field.append(b)
+                        i += 1
                     }
                 }
                 fields.append(String(decoding: field, as: UTF8.self))
-                if i >= n { endOfRecord = true }
-                else if bytes[i] == comma { i += 1; column += 1 }
-                else {
+                if i >= n {
+                    endOfRecord = true
+                } else if bytes[i] == comma {
+                    i += 1
+                    column += 1
+                } else {
                     if bytes[i] == cr { i += 1 }
                     if i < n, bytes[i] == lf { i += 1 }
-                    line += 1; column = 1
+                    line += 1
+                    column = 1
                     endOfRecord = true
                 }
             }
@@ -165,7 +208,8 @@ extension CSVReader {
     static func headerMismatch(_ fields: [String], expected: [String]) -> String {
         let found = fields.joined(separator: ",")
         if found.contains("\r") {
-            return "lines end with a carriage return only (classic Mac line ends), so the whole file reads as one line; expected LF or CRLF line ends — re-save the file with Unix or Windows line ends"
+            return
+                "lines end with a carriage return only (classic Mac line ends), so the whole file reads as one line; expected LF or CRLF line ends — re-save the file with Unix or Windows line ends"
         }
         return "header is \(NameRule.quoted(found)); expected exactly \"\(expected.joined(separator: ","))\""
     }

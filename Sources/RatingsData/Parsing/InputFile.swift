@@ -18,17 +18,25 @@ public enum InputFile {
     package static func regularFileSize(_ path: String, limit: Int) throws(Diagnostic) -> Int {
         var st = stat()
         guard stat(path, &st) == 0 else {
-            let relative = path.hasPrefix("/") ? "" : " (relative to the working directory \(FileManager.default.currentDirectoryPath); run from the repository root or give an absolute path)"
-            throw .error(at: SourceLocation(file: path), "no such file\(relative); expected a readable file at this path")
+            let relative =
+                path.hasPrefix("/")
+                ? ""
+                : " (relative to the working directory \(FileManager.default.currentDirectoryPath); run from the repository root or give an absolute path)"
+            throw .error(
+                at: SourceLocation(file: path), "no such file\(relative); expected a readable file at this path")
         }
         let type = st.st_mode & S_IFMT
         if type == S_IFDIR { throw .error(at: SourceLocation(file: path), "is a directory; expected a file") }
         guard type == S_IFREG else {
-            throw .error(at: SourceLocation(file: path), "is not a regular file (a device, FIFO or socket); expected a file on disk")
+            throw .error(
+                at: SourceLocation(file: path),
+                "is not a regular file (a device, FIFO or socket); expected a file on disk")
         }
         let size = Int(st.st_size)
         guard size <= limit else {
-            throw .error(at: SourceLocation(file: path), "is \(size) bytes; the limit for this kind of input is \(limit >> 20) MiB")
+            throw .error(
+                at: SourceLocation(file: path),
+                "is \(size) bytes; the limit for this kind of input is \(limit >> 20) MiB")
         }
         return size
     }

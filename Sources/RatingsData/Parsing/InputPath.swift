@@ -15,14 +15,18 @@ public enum InputPath {
 
     /// A located error when `output` is one of `inputs`, or (for a folder that a run replaces)
     /// holds one of them.
-    public static func refuseOverwriting(_ inputs: [String], output: String, isFolder: Bool,
-                                         option: String = "--out") throws(Diagnostic) {
+    public static func refuseOverwriting(
+        _ inputs: [String], output: String, isFolder: Bool,
+        option: String = "--out"
+    ) throws(Diagnostic) {
         let out = canonical(output)
         for input in inputs {
             let i = canonical(input)
             if i == out || (isFolder && i.hasPrefix(out.hasSuffix("/") ? out : out + "/")) {
-                throw .error(at: SourceLocation(file: "command line", path: option),
-                             "\(output) \(i == out ? "is" : "holds") the input \(input); expected an output path that is not an input")
+                throw .error(
+                    at: SourceLocation(file: "command line", path: option),
+                    "\(output) \(i == out ? "is" : "holds") the input \(input); expected an output path that is not an input"
+                )
             }
         }
     }

@@ -1,15 +1,20 @@
 extension JSONNode {
     /// Pretty-printed JSON (2-space indent, keys in their original order).
     public func rendered(indent: Int = 0) -> String {
-        let pad = String(repeating: " ", count: indent), inner = String(repeating: " ", count: indent + 2)
+        let pad = String(repeating: " ", count: indent)
+        let inner = String(repeating: " ", count: indent + 2)
         switch value {
         case .object(let members):
             if members.isEmpty { return "{}" }
-            return "{\n" + members.map { "\(inner)\(JSONNode.quote($0.key)): \($0.node.rendered(indent: indent + 2))" }
+            return "{\n"
+                + members.map { "\(inner)\(JSONNode.quote($0.key)): \($0.node.rendered(indent: indent + 2))" }
                 .joined(separator: ",\n") + "\n\(pad)}"
         case .array(let items):
             if items.isEmpty { return "[]" }
-            if items.allSatisfy({ if case .string = $0.value { return true }; return false }) {
+            if items.allSatisfy({
+                if case .string = $0.value { return true }
+                return false
+            }) {
                 return "[" + items.map { $0.rendered() }.joined(separator: ", ") + "]"
             }
             return "[\n" + items.map { inner + $0.rendered(indent: indent + 2) }.joined(separator: ",\n") + "\n\(pad)]"

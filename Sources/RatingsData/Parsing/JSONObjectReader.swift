@@ -10,8 +10,9 @@ public struct JSONObjectReader {
     /// Wrap `node`, which must be an object.
     public init(_ node: JSONNode, file: String, path: String) throws(Diagnostic) {
         guard case .object(let members) = node.value else {
-            throw .error(at: SourceLocation(file: file, line: node.line, column: node.column, path: path.isEmpty ? nil : path),
-                         "expected an object, found \(node.kindName)")
+            throw .error(
+                at: SourceLocation(file: file, line: node.line, column: node.column, path: path.isEmpty ? nil : path),
+                "expected an object, found \(node.kindName)")
         }
         self.file = file
         self.path = path
@@ -38,8 +39,9 @@ public struct JSONObjectReader {
     /// Fail if the object has a key outside `allowed`.
     public func rejectUnknownKeys(allowed: [String]) throws(Diagnostic) {
         for (key, child) in members where !allowed.contains(key) {
-            throw .error(at: location(of: child, path: childPath(key)),
-                         "unknown key \"\(key)\"; \(Suggestion.expectedOneOf(allowed))")
+            throw .error(
+                at: location(of: child, path: childPath(key)),
+                "unknown key \"\(key)\"; \(Suggestion.expectedOneOf(allowed))")
         }
     }
 
@@ -90,16 +92,18 @@ public struct JSONObjectReader {
 
     public static func string(_ node: JSONNode, file: String, path: String) throws(Diagnostic) -> String {
         guard case .string(let s) = node.value else {
-            throw .error(at: SourceLocation(file: file, line: node.line, column: node.column, path: path),
-                         "expected a string, found \(node.kindName)")
+            throw .error(
+                at: SourceLocation(file: file, line: node.line, column: node.column, path: path),
+                "expected a string, found \(node.kindName)")
         }
         return s
     }
 
     public static func number(_ node: JSONNode, file: String, path: String) throws(Diagnostic) -> Double {
         guard case .number(let x) = node.value else {
-            throw .error(at: SourceLocation(file: file, line: node.line, column: node.column, path: path),
-                         "expected a number, found \(node.kindName)")
+            throw .error(
+                at: SourceLocation(file: file, line: node.line, column: node.column, path: path),
+                "expected a number, found \(node.kindName)")
         }
         return x
     }
@@ -112,7 +116,10 @@ public struct JSONObjectReader {
         let at = SourceLocation(file: file, line: node.line, column: node.column, path: path)
         guard x == x.rounded() else { throw .error(at: at, "expected a whole number, found \(x)") }
         guard abs(x) < maximumInteger else {
-            throw .error(at: at, "\(String(format: "%.0f", x)) is too large; expected a whole number below 10^15 (JSON numbers are read as doubles, exact only below 2^53)")
+            throw .error(
+                at: at,
+                "\(String(format: "%.0f", x)) is too large; expected a whole number below 10^15 (JSON numbers are read as doubles, exact only below 2^53)"
+            )
         }
         return Int(x)
     }

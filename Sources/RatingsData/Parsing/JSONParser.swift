@@ -21,8 +21,10 @@ public struct JSONParser {
     public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> JSONNode {
         if let bad = TextPosition.firstInvalidUTF8(in: bytes) {
             let p = TextPosition.lineAndColumn(in: bytes, offset: bad)
-            throw .error(at: SourceLocation(file: file, line: p.line, column: p.column),
-                         "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)); expected a UTF-8 text file (was it saved as Latin-1?)")
+            throw .error(
+                at: SourceLocation(file: file, line: p.line, column: p.column),
+                "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)); expected a UTF-8 text file (was it saved as Latin-1?)"
+            )
         }
         var parser = JSONParser(bytes: bytes, file: file)
         parser.offset = TextPosition.byteOrderMarkLength(bytes)
@@ -80,12 +82,19 @@ public struct JSONParser {
         case UInt8(ascii: "{"): value = try parseObject()
         case UInt8(ascii: "["): value = try parseArray()
         case UInt8(ascii: "\""): value = .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true"); value = .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false"); value = .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null"); value = .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true")
+            value = .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false")
+            value = .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null")
+            value = .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): value = .number(try parseNumber())
         default:
-            throw failure("expected a JSON value (object, array, string, number, true, false or null), found \(describeHere())")
+            throw failure(
+                "expected a JSON value (object, array, string, number, true, false or null), found \(describeHere())")
         }
         return JSONNode(value: value, line: p.line, column: p.column)
     }
@@ -104,7 +113,8 @@ public struct JSONParser {
         var seen: Set<String> = []
         skipWhitespace()
         if offset < bytes.count && bytes[offset] == UInt8(ascii: "}") {
-            offset += 1; depth -= 1
+            offset += 1
+            depth -= 1
             return .object(members)
         }
         while true {
@@ -129,8 +139,14 @@ public struct JSONParser {
             guard offset < bytes.count else {
                 throw failure("unexpected end of file; expected ',' or '}' (the file may be truncated)")
             }
-            if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
-            if bytes[offset] == UInt8(ascii: "}") { offset += 1; break }
+            if bytes[offset] == UInt8(ascii: ",") {
+                offset += 1
+                continue
+            }
+            if bytes[offset] == UInt8(ascii: "}") {
+                offset += 1
+                break
+            }
             throw failure("expected ',' or '}' after a member, found \(describeHere())")
         }
         depth -= 1
@@ -143,7 +159,8 @@ public struct JSONParser {
         var items: [JSONNode] = []
         skipWhitespace()
         if offset < bytes.count && bytes[offset] == UInt8(ascii: "]") {
-            offset += 1; depth -= 1
+            offset += 1
+            depth -= 1
             return .array(items)
         }
         while true {
@@ -152,8 +169,14 @@ public struct JSONParser {
             guard offset < bytes.count else {
                 throw failure("unexpected end of file; expected ',' or ']' (the file may be truncated)")
             }
-            if bytes[offset] == UInt8(ascii: ",") { offset += 1; continue }
-            if bytes[offset] == UInt8(ascii: "]") { offset += 1; break }
+            if bytes[offset] == UInt8(ascii: ",") {
+                offset += 1
+                continue
+            }
+            if bytes[offset] == UInt8(ascii: "]") {
+                offset += 1
+                break
+            }
             throw failure("expected ',' or ']' after an array item, found \(describeHere())")
         }
         depth -= 1
@@ -187,7 +210,9 @@ public struct JSONParser {
         }
         if offset < bytes.count, bytes[offset] == UInt8(ascii: "e") || bytes[offset] == UInt8(ascii: "E") {
             offset += 1
-            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") { offset += 1 }
+            if offset < bytes.count, bytes[offset] == UInt8(ascii: "+") || bytes[offset] == UInt8(ascii: "-") {
+                offset += 1
+            }
             guard digits() > 0 else { throw failure("expected digits in the exponent") }
         }
         let text = String(decoding: bytes[start..<offset], as: UTF8.self)
@@ -206,11 +231,18 @@ public struct JSONParser {
                 throw failure("unterminated string; expected a closing '\"' (the file may be truncated)", at: start)
             }
             let b = bytes[offset]
-            if b == UInt8(ascii: "\"") { offset += 1; break }
+            if b == UInt8(ascii: "\"") {
+                offset += 1
+                break
+            }
             if b < 0x20 {
                 throw failure("control character in a string; expected it escaped (for example \\n)")
             }
-            if b != UInt8(ascii: "\\") { out.append(b); offset += 1; continue }
+            if b != UInt8(ascii: "\\") {
+                out.append(b)
+                offset += 1
+                continue
+            }
             offset += 1
             guard offset < bytes.count else { throw failure("unterminated escape sequence", at: start) }
             let e = bytes[offset]
@@ -227,7 +259,9 @@ public struct JSONParser {
             case UInt8(ascii: "u"):
                 var code = try hex4()
                 if (0xD800...0xDBFF).contains(code) {
-                    guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
+                    guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"),
+                        bytes[offset + 1] == UInt8(ascii: "u")
+                    else {
                         throw failure("unpaired UTF-16 surrogate in \\u escape")
                     }
                     offset += 2

@@ -8,7 +8,8 @@ public enum NameRule {
     /// What is wrong with `name` as a `what` (e.g. "district name"), or nil.
     public static func problem(_ name: String, what: String) -> String? {
         if let c = name.unicodeScalars.first(where: { $0.properties.generalCategory == .control }) {
-            return "\(what) \(quoted(name)) holds the control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(4)); expected printable text"
+            return
+                "\(what) \(quoted(name)) holds the control character U+\(String(c.value, radix: 16, uppercase: true).leftPadded(4)); expected printable text"
         }
         if name.count > maximumLength {
             return "\(what) \(quoted(name)) is \(name.count) characters long; expected at most \(maximumLength)"
@@ -21,7 +22,8 @@ public enum NameRule {
 
     /// The name in quotes, cut to 60 characters, control characters shown as `?`.
     public static func quoted(_ name: String) -> String {
-        let shown = String(name.unicodeScalars.prefix(60).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
+        let shown = String(
+            name.unicodeScalars.prefix(60).map { $0.properties.generalCategory == .control ? "?" : Character($0) })
         return "\"\(shown)\"" + (name.unicodeScalars.count > 60 ? "…" : "")
     }
 }

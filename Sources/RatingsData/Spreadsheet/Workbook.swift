@@ -27,7 +27,9 @@ struct Workbook {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw .error(at: SourceLocation(file: path), "is not an .xlsx workbook (not a zip container: \(error)); expected a workbook saved as .xlsx")
+            throw .error(
+                at: SourceLocation(file: path),
+                "is not an .xlsx workbook (not a zip container: \(error)); expected a workbook saved as .xlsx")
         }
     }
 
@@ -42,7 +44,10 @@ struct Workbook {
     func part(_ name: String) throws(Diagnostic) -> XMLIndexer? {
         guard let entry = archive[name] else { return nil }
         guard entry.uncompressedSize <= Self.partLimit else {
-            throw .error(at: SourceLocation(file: path, path: name), "unzips to \(entry.uncompressedSize) bytes; the limit for one part of a workbook is \(Self.partLimit >> 20) MiB")
+            throw .error(
+                at: SourceLocation(file: path, path: name),
+                "unzips to \(entry.uncompressedSize) bytes; the limit for one part of a workbook is \(Self.partLimit >> 20) MiB"
+            )
         }
         var data = Data()
         do {
@@ -51,23 +56,31 @@ struct Workbook {
             throw .error(at: SourceLocation(file: path, path: name), "cannot be read from the workbook: \(error)")
         }
         guard Self.nestingDepth(data) <= Self.depthLimit else {
-            throw .error(at: SourceLocation(file: path, path: name), "XML nested deeper than \(Self.depthLimit) levels; expected a workbook's sheet")
+            throw .error(
+                at: SourceLocation(file: path, path: name),
+                "XML nested deeper than \(Self.depthLimit) levels; expected a workbook's sheet")
         }
         return XMLHash.config { $0.shouldProcessNamespaces = true }.parse(data)
     }
 
     /// The deepest element nesting in XML bytes (tags counted, not validated).
     static func nestingDepth(_ data: Data) -> Int {
-        var depth = 0, deepest = 0
+        var depth = 0
+        var deepest = 0
         data.withUnsafeBytes { (b: UnsafeRawBufferPointer) in
             var i = 0
             while i < b.count {
                 if b[i] == UInt8(ascii: "<"), i + 1 < b.count {
                     let next = b[i + 1]
-                    if next == UInt8(ascii: "/") { depth -= 1 } else if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") {
+                    if next == UInt8(ascii: "/") {
+                        depth -= 1
+                    } else if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") {
                         var j = i + 1
                         while j < b.count && b[j] != UInt8(ascii: ">") { j += 1 }
-                        if j < b.count && b[j - 1] != UInt8(ascii: "/") { depth += 1; deepest = max(deepest, depth) }
+                        if j < b.count && b[j - 1] != UInt8(ascii: "/") {
+                            depth += 1
+                            deepest = max(deepest, depth)
+                        }
                         i = j
                     }
                 }
@@ -85,16 +98,21 @@ struct Workbook {
         let sheets = workbook["workbook"]["sheets"]["sheet"].all.compactMap { s -> (String, String)? in
             // The relationship id is `r:id`; with namespaces processed some parsers report it as `id`.
             guard let name = s.element?.attribute(by: "name")?.text,
-                  let id = (s.element?.attribute(by: "r:id") ?? s.element?.attribute(by: "id"))?.text else { return nil }
+                let id = (s.element?.attribute(by: "r:id") ?? s.element?.attribute(by: "id"))?.text
+            else { return nil }
             return (name, id)
         }
         guard let chosen = sheet.map({ wanted in sheets.first { $0.0 == wanted } }) ?? sheets.first else {
             let names = sheets.map(\.0)
-            throw .error(at: SourceLocation(file: path, path: "--sheet"), "has no sheet \"\(sheet ?? "")\"\(Suggestion.didYouMean(sheet ?? "", among: names)); \(Suggestion.expectedOneOf(names, none: "it has no sheets"))")
+            throw .error(
+                at: SourceLocation(file: path, path: "--sheet"),
+                "has no sheet \"\(sheet ?? "")\"\(Suggestion.didYouMean(sheet ?? "", among: names)); \(Suggestion.expectedOneOf(names, none: "it has no sheets"))"
+            )
         }
         let target = try sheetPart(relationship: chosen.1)
         guard let xml = try part(target) else {
-            throw .error(at: SourceLocation(file: path, path: target), "sheet \"\(chosen.0)\" is missing from the workbook")
+            throw .error(
+                at: SourceLocation(file: path, path: target), "sheet \"\(chosen.0)\" is missing from the workbook")
         }
         let shared = try sharedStrings()
         var rows: [Row] = []
@@ -103,14 +121,21 @@ struct Workbook {
             // `r` is optional in the format: a row without it follows the previous one, a cell without it the previous cell.
             let number = row.element?.attribute(by: "r").flatMap { Int($0.text) } ?? previousRow + 1
             guard number >= 1, number <= Self.maximumRow else {
-                throw .error(at: SourceLocation(file: path, path: "sheet \"\(chosen.0)\""), "row number \(number) is outside 1–\(Self.maximumRow); expected a workbook's row")
+                throw .error(
+                    at: SourceLocation(file: path, path: "sheet \"\(chosen.0)\""),
+                    "row number \(number) is outside 1–\(Self.maximumRow); expected a workbook's row")
             }
             previousRow = number
             var cells: [String] = []
             for cell in row["c"].all {
                 let reference = cell.element?.attribute(by: "r")?.text
-                guard let column = reference.map({ Self.column(of: $0) }) ?? cells.count + 1, column <= Self.maximumColumn else {
-                    throw .error(at: SourceLocation(file: path, path: "sheet \"\(chosen.0)\" row \(number)"), "cell reference \(NameRule.quoted(reference ?? "")) is not a column A–XFD; expected a workbook's cell")
+                guard let column = reference.map({ Self.column(of: $0) }) ?? cells.count + 1,
+                    column <= Self.maximumColumn
+                else {
+                    throw .error(
+                        at: SourceLocation(file: path, path: "sheet \"\(chosen.0)\" row \(number)"),
+                        "cell reference \(NameRule.quoted(reference ?? "")) is not a column A–XFD; expected a workbook's cell"
+                    )
                 }
                 let at = SourceLocation(file: path, path: "sheet \"\(chosen.0)\" cell \(Self.letters(column))\(number)")
                 let text = try Self.text(of: cell, shared: shared, at: at)
@@ -127,7 +152,10 @@ struct Workbook {
         let rels = try part("xl/_rels/workbook.xml.rels")
         let target = rels?["Relationships"]["Relationship"].all.first { $0.element?.attribute(by: "Id")?.text == id }?
             .element?.attribute(by: "Target")?.text
-        guard let target else { throw .error(at: SourceLocation(file: path), "sheet relationship \(id) has no target in xl/_rels/workbook.xml.rels") }
+        guard let target else {
+            throw .error(
+                at: SourceLocation(file: path), "sheet relationship \(id) has no target in xl/_rels/workbook.xml.rels")
+        }
         return target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
     }
 
@@ -147,12 +175,18 @@ struct Workbook {
         let type = cell.element?.attribute(by: "t")?.text ?? "n"
         let value = cell["v"].element?.text ?? ""
         if cell["f"].element != nil && value.isEmpty {
-            throw .error(at: at, "holds a formula with no saved value; expected a value (open and save the workbook in a spreadsheet app, or paste values)")
+            throw .error(
+                at: at,
+                "holds a formula with no saved value; expected a value (open and save the workbook in a spreadsheet app, or paste values)"
+            )
         }
         switch type {
         case "s":
             guard let i = Int(value), i >= 0, i < shared.count else {
-                throw .error(at: at, "refers to shared string \(value), which the workbook does not have (it has \(shared.count)); expected a readable workbook")
+                throw .error(
+                    at: at,
+                    "refers to shared string \(value), which the workbook does not have (it has \(shared.count)); expected a readable workbook"
+                )
             }
             return shared[i]
         case "b": throw .error(at: at, "holds TRUE/FALSE; expected a number or text")
@@ -185,7 +219,8 @@ struct Workbook {
 
     /// The letters of a 1-based column (3 → `C`).
     static func letters(_ column: Int) -> String {
-        var n = column, out = ""
+        var n = column
+        var out = ""
         while n > 0 {
             let r = (n - 1) % 26
             out = String(UnicodeScalar(UInt8(65 + r))) + out

@@ -15,11 +15,12 @@ public enum Parallel {
         return max(1, ProcessInfo.processInfo.activeProcessorCount)
     }()
 
-
     /// `body(i)` for i in 0..<count on up to `threads` threads, in item order. `progress` gets
     /// the completed fraction, one call at a time.
-    public static func map<T>(_ count: Int, threads: Int? = nil, progress: ((Double) -> Void)? = nil,
-                              _ body: (Int) -> T) -> [T] {
+    public static func map<T>(
+        _ count: Int, threads: Int? = nil, progress: ((Double) -> Void)? = nil,
+        _ body: (Int) -> T
+    ) -> [T] {
         let workers = max(1, min(threads ?? defaultThreads, count))
         if workers == 1 {
             var out: [T] = []
@@ -32,7 +33,10 @@ public enum Parallel {
         }
         let slots = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
-        defer { slots.deinitialize(); slots.deallocate() }
+        defer {
+            slots.deinitialize()
+            slots.deallocate()
+        }
         let queue = WorkCounter(count: count)
         withoutActuallyEscaping(body) { body in
             let shared = Shared(slots: slots, body: body, progress: progress)
@@ -61,14 +65,16 @@ public enum Parallel {
         init(count: Int) { self.count = count }
 
         func take() -> Int? {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             guard next < count else { return nil }
             next += 1
             return next - 1
         }
 
         func finished(_ report: (Int) -> Void) {
-            lock.lock(); defer { lock.unlock() }
+            lock.lock()
+            defer { lock.unlock() }
             done += 1
             report(done)
         }

@@ -13,11 +13,17 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return z ^ (z >> 31)
         }
-        s0 = splitmix(); s1 = splitmix(); s2 = splitmix(); s3 = splitmix()
+        s0 = splitmix()
+        s1 = splitmix()
+        s2 = splitmix()
+        s3 = splitmix()
     }
 
     package init(state s0: UInt64, _ s1: UInt64, _ s2: UInt64, _ s3: UInt64) {
-        self.s0 = s0; self.s1 = s1; self.s2 = s2; self.s3 = s3
+        self.s0 = s0
+        self.s1 = s1
+        self.s2 = s2
+        self.s3 = s3
     }
 
     @inline(__always)
@@ -90,7 +96,8 @@ package struct ZigguratTable: @unchecked Sendable {
 
     package static let normal: ZigguratTable = {
         let layers = 256
-        let r = 3.6541528853610088, v = 0.00492867323399
+        let r = 3.6541528853610088
+        let v = 0.00492867323399
         let x = UnsafeMutablePointer<Double>.allocate(capacity: layers + 1)
         let f = UnsafeMutablePointer<Double>.allocate(capacity: layers + 1)
         x[0] = v / exp(-0.5 * r * r)
@@ -115,7 +122,7 @@ package struct ZigguratTable: @unchecked Sendable {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

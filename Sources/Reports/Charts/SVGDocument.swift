@@ -1,6 +1,6 @@
-import RatingsData
 import Forecasting
 import Policy
+import RatingsData
 
 /// A minimal SVG writer: shapes, text and a plot area with linear scales. Output is valid,
 /// standalone SVG 1.1 (XML-escaped text, explicit size, a <title> and <desc> for readers).
@@ -14,28 +14,38 @@ public struct SVGDocument {
         self.height = height
     }
 
-    public mutating func rect(x: Double, y: Double, width: Double, height: Double, fill: String,
-                              stroke: String? = nil, opacity: Double? = nil, title: String? = nil) {
-        var s = "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\" fill=\"\(fill)\""
+    public mutating func rect(
+        x: Double, y: Double, width: Double, height: Double, fill: String,
+        stroke: String? = nil, opacity: Double? = nil, title: String? = nil
+    ) {
+        var s =
+            "<rect x=\"\(n(x))\" y=\"\(n(y))\" width=\"\(n(max(0, width)))\" height=\"\(n(max(0, height)))\" fill=\"\(fill)\""
         if let stroke { s += " stroke=\"\(stroke)\"" }
         if let opacity { s += " fill-opacity=\"\(n(opacity))\"" }
         body.append(title.map { s + "><title>\(SVGDocument.escape($0))</title></rect>" } ?? s + "/>")
     }
 
-    public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil) {
-        var s = "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
+    public mutating func line(
+        x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil
+    ) {
+        var s =
+            "<line x1=\"\(n(x1))\" y1=\"\(n(y1))\" x2=\"\(n(x2))\" y2=\"\(n(y2))\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\""
         if let dash { s += " stroke-dasharray=\"\(dash)\"" }
         body.append(s + "/>")
     }
 
     public mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2) {
         guard !points.isEmpty else { return }
-        body.append("<polyline fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" points=\"" + points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ") + "\"/>")
+        body.append(
+            "<polyline fill=\"none\" stroke=\"\(stroke)\" stroke-width=\"\(n(width))\" points=\""
+                + points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ") + "\"/>")
     }
 
     public mutating func polygon(_ points: [(Double, Double)], fill: String, opacity: Double) {
         guard !points.isEmpty else { return }
-        body.append("<polygon fill=\"\(fill)\" fill-opacity=\"\(n(opacity))\" stroke=\"none\" points=\"" + points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ") + "\"/>")
+        body.append(
+            "<polygon fill=\"\(fill)\" fill-opacity=\"\(n(opacity))\" stroke=\"none\" points=\""
+                + points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ") + "\"/>")
     }
 
     public mutating func circle(x: Double, y: Double, r: Double, fill: String, title: String? = nil) {
@@ -45,9 +55,12 @@ public struct SVGDocument {
 
     public enum Anchor: String { case start, middle, end }
 
-    public mutating func text(_ content: String, x: Double, y: Double, size: Double = 12, anchor: Anchor = .start,
-                              weight: String? = nil, fill: String = "#222222", rotate: Double? = nil) {
-        var s = "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor.rawValue)\" fill=\"\(fill)\""
+    public mutating func text(
+        _ content: String, x: Double, y: Double, size: Double = 12, anchor: Anchor = .start,
+        weight: String? = nil, fill: String = "#222222", rotate: Double? = nil
+    ) {
+        var s =
+            "<text x=\"\(n(x))\" y=\"\(n(y))\" font-size=\"\(n(size))\" text-anchor=\"\(anchor.rawValue)\" fill=\"\(fill)\""
         if let weight { s += " font-weight=\"\(weight)\"" }
         if let rotate { s += " transform=\"rotate(\(n(rotate)) \(n(x)) \(n(y)))\"" }
         body.append(s + ">\(SVGDocument.escape(content))</text>")
@@ -97,9 +110,16 @@ enum Axes {
         var step = 1.0
         while step > raw { step /= 10 }
         while step * 10 <= raw { step *= 10 }
-        for m in [1.0, 2.0, 5.0, 10.0] where step * m >= raw { step *= m; break }
-        var t = (lo / step).rounded(.up) * step, out: [Double] = []
-        while t <= hi + 1e-9 { out.append(t); t += step }
+        for m in [1.0, 2.0, 5.0, 10.0] where step * m >= raw {
+            step *= m
+            break
+        }
+        var t = (lo / step).rounded(.up) * step
+        var out: [Double] = []
+        while t <= hi + 1e-9 {
+            out.append(t)
+            t += step
+        }
         return out
     }
 

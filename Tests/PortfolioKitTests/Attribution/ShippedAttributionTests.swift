@@ -1,4 +1,6 @@
+import TestSupport
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -6,10 +8,13 @@ import Testing
 
 /// The attribution on the shipped (reconstructed) panel: the properties a user relies on, and
 /// the network claims the README makes.
-@Suite(.serialized) struct ShippedAttributionTests {
-    func attributed(seed: UInt64, draws: Int = 1000, districts: String? = nil,
-                    options: StickingPointAttribution.Options = .init()) throws -> StickingPointAttribution.Result {
-        let run = try shippedScenario(#""draws": \#(draws), "seed": \#(seed)"# + (districts.map { #", "districts": [\#($0)]"# } ?? ""))
+@Suite(.serialized, .tags(.slow)) struct ShippedAttributionTests {
+    func attributed(
+        seed: UInt64, draws: Int = 1000, districts: String? = nil,
+        options: StickingPointAttribution.Options = .init()
+    ) throws -> StickingPointAttribution.Result {
+        let run = try shippedScenario(
+            #""draws": \#(draws), "seed": \#(seed)"# + (districts.map { #", "districts": [\#($0)]"# } ?? ""))
         let result = run.project(trajectories: .none)
         return StickingPointAttribution.run(run, baseline: result, options: options)
     }
@@ -37,7 +42,9 @@ import Testing
         let pace = try #require(row.requiredPace)
         #expect(row.reachable && pace > 0.02)
         func pAdvanced(extra: Double) throws -> Double {
-            let run = try shippedScenario(#""draws": 1000, "seed": 2016, "districts": ["Nashville"], "interventions": [{"relax": {"stickingPoints": ["Autonomy"], "extraPace": \#(extra)}, "district": "Nashville"}]"#)
+            let run = try shippedScenario(
+                #""draws": 1000, "seed": 2016, "districts": ["Nashville"], "interventions": [{"relax": {"stickingPoints": ["Autonomy"], "extraPace": \#(extra)}, "district": "Nashville"}]"#
+            )
             return run.project(trajectories: .none).districts[0].pAdvancedByHorizon
         }
         #expect(try pAdvanced(extra: pace) >= 0.5)
@@ -52,14 +59,21 @@ import Testing
     /// a claim that needs 1,000 draws to hold is too fragile to print.
     @Test(arguments: [1, 2, 3] as [UInt64])
     func networkClaimsHoldAtThreeSeeds(seed: UInt64) throws {
-        let network = StickingPointAttribution.network(try attributed(seed: seed, draws: 500, options: .init(whatItWouldTake: false)))
-        let first = network[0], second = network[1]
+        let network = StickingPointAttribution.network(
+            try attributed(seed: seed, draws: 500, options: .init(whatItWouldTake: false)))
+        let first = network[0]
+        let second = network[1]
         #expect(first.stickingPoint == "Engagement")
-        #expect(first.meanShapleyPGain - second.meanShapleyPGain
-                > 2 * (first.meanShapleyPGainSE * first.meanShapleyPGainSE + second.meanShapleyPGainSE * second.meanShapleyPGainSE).squareRoot())
+        #expect(
+            first.meanShapleyPGain - second.meanShapleyPGain
+                > 2
+                * (first.meanShapleyPGainSE * first.meanShapleyPGainSE + second.meanShapleyPGainSE
+                * second.meanShapleyPGainSE).squareRoot())
         for row in network where row.kind == .component {
             let stuck = ["Autonomy", "Funding", "Support"].contains(row.stickingPoint)
-            #expect(stuck ? row.meanPInProgressByHorizon! < 0.15 : row.meanPInProgressByHorizon! > 0.5, "\(row.stickingPoint)")
+            #expect(
+                stuck ? row.meanPInProgressByHorizon! < 0.15 : row.meanPInProgressByHorizon! > 0.5,
+                "\(row.stickingPoint)")
         }
         for row in network where row.kind == .ceiling { #expect(row.meanShapleyPGain < 0.01, "\(row.stickingPoint)") }
     }

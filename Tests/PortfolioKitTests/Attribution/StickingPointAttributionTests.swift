@@ -1,4 +1,6 @@
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -14,29 +16,38 @@ import Testing
     /// more. South (not projected) moves +0.25 a year everywhere: the network's fastest pace.
     /// Latents start at the bottom of their cells, so a rating of 1 becomes 2 after exactly 1/pace years.
     func forecaster() -> DriftForecaster {
-        var f = DriftForecaster(framework: framework, districts: [DistrictInfo(name: "North"), DistrictInfo(name: "South")],
-                                startYear: [2020, 2020], start: Array(repeating: 1, count: 16),
-                                drift: [0.25, 0.0625, 0.125, 0.25, 0.25, 0.25], driftSD: Array(repeating: 0, count: 6),
-                                stepVariance: 0)
+        var f = DriftForecaster(
+            framework: framework, districts: [DistrictInfo(name: "North"), DistrictInfo(name: "South")],
+            startYear: [2020, 2020], start: Array(repeating: 1, count: 16),
+            drift: [0.25, 0.0625, 0.125, 0.25, 0.25, 0.25], driftSD: Array(repeating: 0, count: 6),
+            stepVariance: 0)
         f.cellPosition = -0.5
         return f
     }
 
     /// A ceiling at 1.5 on Gamma's elements.
-    let gammaCap = StickingPoint(id: "gamma-cap", description: "", targets: .components(["Gamma"]), maximum: 1.5,
-                                 governance: [], districts: ["North"], exceptDistricts: [], liftedBy: [])
+    let gammaCap = StickingPoint(
+        id: "gamma-cap", description: "", targets: .components(["Gamma"]), maximum: 1.5,
+        governance: [], districts: ["North"], exceptDistricts: [], liftedBy: [])
 
-    func attribute(horizon: Int, benchmark: RelaxationBenchmark = .districtMedian, target: Int? = nil,
-                   bundles: [RelaxationBundle] = []) -> DistrictAttribution {
+    func attribute(
+        horizon: Int, benchmark: RelaxationBenchmark = .districtMedian, target: Int? = nil,
+        bundles: [RelaxationBundle] = []
+    ) -> DistrictAttribution {
         let plan = ScenarioPlan.DistrictPlan(district: 0, effects: [], stickingPoints: [gammaCap])
         let f = forecaster()
-        let projection = Projection.run(f, plan: ScenarioPlan(districts: [plan], horizon: horizon), draws: 4, seed: 1,
-                                        scenario: "s", trajectories: .none).districts[0]
-        return DistrictAttribution.run(f, plan, projection: projection, draws: 4, seed: 1,
-                                       options: .init(benchmark: benchmark, targetYear: target), bundles: bundles)
+        let projection = Projection.run(
+            f, plan: ScenarioPlan(districts: [plan], horizon: horizon), draws: 4, seed: 1,
+            scenario: "s", trajectories: .none
+        ).districts[0]
+        return DistrictAttribution.run(
+            f, plan, projection: projection, draws: 4, seed: 1,
+            options: .init(benchmark: benchmark, targetYear: target), bundles: bundles)
     }
 
-    func value(_ a: DistrictAttribution, _ name: String) -> StickingPointValue { a.values.first { $0.stickingPoint == name }! }
+    func value(_ a: DistrictAttribution, _ name: String) -> StickingPointValue {
+        a.values.first { $0.stickingPoint == name }!
+    }
 
     /// Horizon 2040, benchmark = North's median pace 0.125. Unrelaxed: advanced in 2036 (Beta).
     /// Relaxing Beta (to 0.125), Gamma (freed) or lifting the cap each gives 2028; Alpha changes
@@ -76,8 +87,11 @@ import Testing
     /// by the horizon), Gamma never (held at 1 by the ceiling).
     @Test func componentOutlookByHand() {
         let a = attribute(horizon: 2030)
-        let alpha = a.outlook[0], beta = a.outlook[1], gamma = a.outlook[2]
-        #expect(alpha.pInProgressByHorizon == 1 && alpha.yearP10 == 2024 && alpha.yearP50 == 2024 && alpha.yearP90 == 2024)
+        let alpha = a.outlook[0]
+        let beta = a.outlook[1]
+        let gamma = a.outlook[2]
+        #expect(
+            alpha.pInProgressByHorizon == 1 && alpha.yearP10 == 2024 && alpha.yearP50 == 2024 && alpha.yearP90 == 2024)
         #expect(beta.pInProgressByHorizon == 0 && beta.yearP50 == nil)
         #expect(gamma.pInProgressByHorizon == 0 && gamma.latest == 1)
     }
@@ -98,8 +112,9 @@ import Testing
     /// A bundle named in a scenario is assembled from the same runs: Alpha + Beta relaxed to the
     /// network's maximum (0.25) puts both in progress in 2024.
     @Test func namedBundleByHand() {
-        let a = attribute(horizon: 2030, benchmark: .networkMax,
-                          bundles: [RelaxationBundle(name: "alpha-beta", stickingPoints: ["Alpha", "Beta"])])
+        let a = attribute(
+            horizon: 2030, benchmark: .networkMax,
+            bundles: [RelaxationBundle(name: "alpha-beta", stickingPoints: ["Alpha", "Beta"])])
         let b = a.bundles.first { $0.bundle == "alpha-beta" }!
         #expect(b.pRelaxed == 1 && b.yearsGained.mean == 2031 - 2024)
     }
@@ -112,11 +127,16 @@ import Testing
             return SIMD2(pair ? 1 : 0, 0)
         }
         let phi = ShapleyValues.exact(game, players: 3, weights: ShapleyValues.weights(players: 3))
-        #expect(abs(phi[0].x - 2.0 / 3) < 1e-12 && abs(phi[1].x - 1.0 / 6) < 1e-12 && abs(phi[2].x - 1.0 / 6) < 1e-12)
+        #expect(
+            phi[0].x.isApproximatelyEqual(to: 2.0 / 3, absoluteTolerance: 1e-12)
+                && phi[1].x.isApproximatelyEqual(to: 1.0 / 6, absoluteTolerance: 1e-12)
+                && phi[2].x.isApproximatelyEqual(to: 1.0 / 6, absoluteTolerance: 1e-12))
         var rng = SeededGenerator(seed: 7)
         let sampled = ShapleyValues.sampled(players: 3, permutations: 20_000, rng: &rng) { game[$0] }
         // Each sampled value is a mean of 20,000 draws of a 0/1 contribution: SE ≤ 0.0036; allow 4 SE.
-        #expect(abs(sampled[0].x - 2.0 / 3) < 0.015 && abs(sampled[1].x - 1.0 / 6) < 0.015)
+        #expect(
+            sampled[0].x.isApproximatelyEqual(to: 2.0 / 3, absoluteTolerance: 0.015)
+                && sampled[1].x.isApproximatelyEqual(to: 1.0 / 6, absoluteTolerance: 0.015))
         #expect(abs(sampled.map(\.x).reduce(0, +) - 1) < 1e-12)  // efficiency holds per permutation
     }
 }

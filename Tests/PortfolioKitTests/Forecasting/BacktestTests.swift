@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -17,7 +18,8 @@ import Testing
     /// district with a snapshot up to the cut (no year is observed 3 years after one).
     @Test func everyObservedDistrictYearIsScoredOnce() {
         let panel = Shipped.loaded.panel
-        var districtYears = [0, 0, 0], ratings = [0, 0, 0]
+        var districtYears = [0, 0, 0]
+        var ratings = [0, 0, 0]
         for cut in [2014, 2015] {
             for d in panel.districts.indices where panel.snapshots(ofDistrict: d).contains(where: { $0.year <= cut }) {
                 for s in panel.snapshots(ofDistrict: d) where s.year > cut && s.year <= cut + 3 {
@@ -31,7 +33,11 @@ import Testing
             for h in 1...2 {
                 let rows = Self.scores.filter { $0.model == model && $0.horizon == h }
                 #expect(rows.map(\.measure) == BacktestMeasure.allCases)
-                for r in rows { #expect(r.n == (r.measure == .rps ? ratings[h - 1] : districtYears[h - 1]), "\(model) \(h) \(r.measure)") }
+                for r in rows {
+                    #expect(
+                        r.n == (r.measure == .rps ? ratings[h - 1] : districtYears[h - 1]), "\(model) \(h) \(r.measure)"
+                    )
+                }
             }
             #expect(!Self.scores.contains { $0.model == model && $0.horizon == 3 })
         }
@@ -40,14 +46,18 @@ import Testing
     /// Every score lies in its range, and each baseline's element forecasts beat a uniform guess
     /// over the levels scored on the same observed ratings (horizon 1: the years after each cut).
     @Test func scoresAreInRangeAndBeatAUniformGuess() {
-        let panel = Shipped.loaded.panel, fw = panel.framework
+        let panel = Shipped.loaded.panel
+        let fw = panel.framework
         let uniform = [Double](repeating: 1 / Double(fw.levels.count), count: fw.levels.count)
-        var sum = 0.0, n = 0
+        var sum = 0.0
+        var n = 0
         for cut in [2014, 2015] {
             for d in panel.districts.indices where panel.snapshots(ofDistrict: d).contains(where: { $0.year <= cut }) {
                 for s in panel.snapshots(ofDistrict: d) where s.year == cut + 1 {
                     for v in s.scores.compactMap({ $0 }) {
-                        sum += ScoringRules.rankedProbabilityScore(probabilities: uniform, observed: fw.levelIndex(for: v)); n += 1
+                        sum += ScoringRules.rankedProbabilityScore(
+                            probabilities: uniform, observed: fw.levelIndex(for: v))
+                        n += 1
                     }
                 }
             }
@@ -76,7 +86,9 @@ import Testing
         let lines = text.split(separator: "\n")
         #expect(lines.first == "model,horizon,measure,score,n")
         #expect(lines.count == 1 + RollingOrigin.knownModels.count * 2 * 5)
-        #expect(lines[1].hasPrefix("integer-pace,1,brier,0.") && lines[1].split(separator: ",")[3].split(separator: ".")[1].count == 6)
+        #expect(
+            lines[1].hasPrefix("integer-pace,1,brier,0.")
+                && lines[1].split(separator: ",")[3].split(separator: ".")[1].count == 6)
         let svg = CoverageChart.svg(Self.scores, caveat: nil)
         #expect(svg.contains("stroke-dasharray") && svg.contains("markov") && svg.hasPrefix("<svg"))
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -6,8 +7,10 @@ import Testing
 
 @Suite struct BaselineModelsTests {
     /// Two districts rising one level a year, 2010–2011, on the 0–3 scale.
-    static let rising = HandPanel.make([("D1", 2010, HandPanel.flat(0)), ("D1", 2011, HandPanel.flat(1)),
-                                        ("D2", 2010, HandPanel.flat(1)), ("D2", 2011, HandPanel.flat(2))])
+    static let rising = HandPanel.make([
+        ("D1", 2010, HandPanel.flat(0)), ("D1", 2011, HandPanel.flat(1)),
+        ("D2", 2010, HandPanel.flat(1)), ("D2", 2011, HandPanel.flat(2)),
+    ])
 
     /// The only observed change is +1 a year, so last-value's band is exact: one year on +1,
     /// beyond the one-year training span the sum of resampled 1-year changes, clamped at the top level.
@@ -26,7 +29,8 @@ import Testing
     /// to the band's +1 a year.
     @Test func lastPlusMeanChangeAddsTheComponentMeanChange() throws {
         #expect(LastPlusMeanChangeModel.meanYearlyChange(Self.rising) == [1, 1, 1])
-        let paths = try LastPlusMeanChangeModel().paths(training: Self.rising, events: nil, horizon: 2012, draws: 5, seed: 1)
+        let paths = try LastPlusMeanChangeModel().paths(
+            training: Self.rising, events: nil, horizon: 2012, draws: 5, seed: 1)
         #expect(paths[0].ratings.allSatisfy { $0 == 3 })  // 1 + 1 + 1
         // Counted over years elapsed: a two-year gap with +1 is half a point a year.
         let gap = HandPanel.make([("D1", 2010, HandPanel.flat(0)), ("D1", 2012, HandPanel.flat(1))])
@@ -36,8 +40,10 @@ import Testing
     /// One source district a draw: D1 rose one level on every element, D2 on none, so within a
     /// draw every element of a district moves by the same step, and both steps occur.
     @Test func lastValueKeepsDistrictsCoherent() throws {
-        let panel = HandPanel.make([("D1", 2010, HandPanel.flat(0)), ("D1", 2011, HandPanel.flat(1)),
-                                    ("D2", 2010, HandPanel.flat(2)), ("D2", 2011, HandPanel.flat(2))])
+        let panel = HandPanel.make([
+            ("D1", 2010, HandPanel.flat(0)), ("D1", 2011, HandPanel.flat(1)),
+            ("D2", 2010, HandPanel.flat(2)), ("D2", 2011, HandPanel.flat(2)),
+        ])
         let p = try LastValueModel().paths(training: panel, events: nil, horizon: 2012, draws: 200, seed: 3)[0]
         var steps = Set<Double>()
         for draw in 0..<p.draws {
@@ -57,7 +63,8 @@ import Testing
         for model in RollingOrigin.knownModels {
             let paths = try model.paths(training: panel, events: nil, horizon: 2016, draws: 40, seed: 2)
             let onScale: (Double) -> Bool = model.name == "pooled-drift" ? { $0 >= lo && $0 <= hi } : levels.contains
-            #expect(paths.allSatisfy { $0.years == [2014, 2015, 2016] && $0.ratings.allSatisfy(onScale) }, "\(model.name)")
+            #expect(
+                paths.allSatisfy { $0.years == [2014, 2015, 2016] && $0.ratings.allSatisfy(onScale) }, "\(model.name)")
             let none = try model.paths(training: panel, events: nil, horizon: 2013, draws: 4, seed: 2)
             #expect(none.allSatisfy { $0.years.isEmpty && $0.ratings.isEmpty }, "\(model.name)")
         }
@@ -65,12 +72,20 @@ import Testing
 
     /// The registry: known names in the order given, each once; unknown ones named with the known list.
     @Test func modelsByName() throws {
-        #expect(RollingOrigin.knownModelNames == ["integer-pace", "pooled-drift", "last-value", "last-plus-mean-change", "markov"])
-        #expect(try RollingOrigin.models(named: ["markov", "last-value", "markov"]).map(\.name) == ["markov", "last-value"])
+        #expect(
+            RollingOrigin.knownModelNames == [
+                "integer-pace", "pooled-drift", "last-value", "last-plus-mean-change", "markov",
+            ])
+        #expect(
+            try RollingOrigin.models(named: ["markov", "last-value", "markov"]).map(\.name) == ["markov", "last-value"])
         #expect(throws: RollingOriginError.unknownModels(["nope"], known: RollingOrigin.knownModelNames)) {
             try RollingOrigin.models(named: ["last-value", "nope"])
         }
         let message = RollingOriginError.unknownModels(["nope"], known: RollingOrigin.knownModelNames).description
-        #expect(message.contains("\"nope\"") && message.contains("known models: integer-pace, pooled-drift, last-value, last-plus-mean-change, markov"))
+        #expect(
+            message.contains("\"nope\"")
+                && message.contains(
+                    "known models: integer-pace, pooled-drift, last-value, last-plus-mean-change, markov")
+        )
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -12,8 +13,10 @@ import Testing
 
     /// The scalar reference for one lane: the latents after the move and the component scores.
     static func reference(_ latent: [Double], move: [Double], grid: LevelGrid, start: [Int]) -> ([Double], [Double]) {
-        let bottom = grid.lowest - grid.halfCell, top = grid.cellTop(grid.highest)
-        var moved = latent, scores: [Double] = []
+        let bottom = grid.lowest - grid.halfCell
+        let top = grid.cellTop(grid.highest)
+        var moved = latent
+        var scores: [Double] = []
         for c in 0..<(start.count - 1) {
             var sum = 0.0
             for j in start[c]..<start[c + 1] {
@@ -29,13 +32,16 @@ import Testing
     /// cut-points between levels, and moves that push some past the bounds.
     static func inputs(grid: LevelGrid, slots: Int, components: Int, seed: UInt64) -> ([Lanes], [Lanes]) {
         var rng = SeededGenerator(seed: seed)
-        let bottom = grid.lowest - grid.halfCell, top = grid.cellTop(grid.highest)
+        let bottom = grid.lowest - grid.halfCell
+        let top = grid.cellTop(grid.highest)
         let special = [bottom, top, grid.lowest, grid.highest] + grid.values.dropLast().map { $0 + grid.halfCell }
         let latent = (0..<slots).map { _ in
-            Lanes((0..<4).map { _ in
-                rng.uniform() < 0.25 ? special[Int(rng.next() % UInt64(special.count))]
-                    : bottom + (top - bottom) * rng.uniform()
-            })
+            Lanes(
+                (0..<4).map { _ in
+                    rng.uniform() < 0.25
+                        ? special[Int(rng.next() % UInt64(special.count))]
+                        : bottom + (top - bottom) * rng.uniform()
+                })
         }
         let move = (0..<components).map { _ in Lanes((0..<4).map { _ in (rng.uniform() - 0.5) * 3 * grid.halfCell }) }
         return (latent, move)
@@ -47,16 +53,20 @@ import Testing
     func stepEqualsScalarReference(levels: [Double]) {
         let grid = LevelGrid(values: levels)
         let start = [0, 5, 11, 12, 18]
-        let slots = start.last!, components = start.count - 1
+        let slots = start.last!
+        let components = start.count - 1
         let implementations = [false] + (LaneStep.cpuHasAVX ? [true] : [])
         for seed in 1...50 {
             let (latent, move) = Self.inputs(grid: grid, slots: slots, components: components, seed: UInt64(seed))
             for vector in implementations {
                 let step = LaneStep(grid: grid, unit: grid.step!, componentStart: start, allowVector: vector)
-                var moved = latent, scores = [Lanes](repeating: .zero, count: components)
+                var moved = latent
+                var scores = [Lanes](repeating: .zero, count: components)
                 moved.withUnsafeMutableBufferPointer { l in
                     scores.withUnsafeMutableBufferPointer { s in
-                        move.withUnsafeBufferPointer { m in step.year(latent: l.baseAddress!, move: m.baseAddress!, scores: s.baseAddress!) }
+                        move.withUnsafeBufferPointer { m in
+                            step.year(latent: l.baseAddress!, move: m.baseAddress!, scores: s.baseAddress!)
+                        }
                     }
                 }
                 for lane in 0..<4 {

@@ -1,4 +1,6 @@
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -13,8 +15,9 @@ enum HandPanel {
     static func make(_ rows: [(String, Int, [Double?])]) -> Panel {
         var names: [String] = []
         for r in rows where !names.contains(r.0) { names.append(r.0) }
-        return Panel(framework: framework, districts: names.map { DistrictInfo(name: $0) },
-                     snapshots: rows.map { Snapshot(districtIndex: names.firstIndex(of: $0.0)!, year: $0.1, scores: $0.2) })
+        return Panel(
+            framework: framework, districts: names.map { DistrictInfo(name: $0) },
+            snapshots: rows.map { Snapshot(districtIndex: names.firstIndex(of: $0.0)!, year: $0.1, scores: $0.2) })
     }
 
     /// Every element at `value`.
@@ -53,11 +56,14 @@ struct OracleModel: ForecastModel {
             var last = latest.scores.map { $0 ?? 0 }
             var perYear: [Double] = []
             for year in years {
-                if let s = full.snapshots(ofDistrict: d).first(where: { $0.year == year }) { last = s.scores.map { $0 ?? 0 } }
+                if let s = full.snapshots(ofDistrict: d).first(where: { $0.year == year }) {
+                    last = s.scores.map { $0 ?? 0 }
+                }
                 perYear += last
             }
-            return PathSamples(district: t, years: years, draws: draws, elementCount: last.count,
-                               ratings: (0..<draws).flatMap { _ in perYear })
+            return PathSamples(
+                district: t, years: years, draws: draws, elementCount: last.count,
+                ratings: (0..<draws).flatMap { _ in perYear })
         }
     }
 }
@@ -71,20 +77,24 @@ struct LeakCheckModel: ForecastModel {
     func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws -> [PathSamples] {
         let cut = horizon - lookahead
         guard training.years.last == cut, (events?.events ?? []).allSatisfy({ $0.year <= cut }) else { throw Leak() }
-        return try LastValueModel().paths(training: training, events: events, horizon: horizon, draws: draws, seed: seed)
+        return try LastValueModel().paths(
+            training: training, events: events, horizon: horizon, draws: draws, seed: seed)
     }
 }
 
 @Suite struct RollingOriginTests {
     /// Cuts need 2 panel years up to them and 1 after: of 2010, 2011, 2013, 2014 that is 2011 and 2013.
     @Test func cutYearsAreChosenCorrectly() {
-        let panel = HandPanel.make([("D1", 2010, HandPanel.flat(0)), ("D1", 2011, HandPanel.flat(1)), ("D1", 2013, HandPanel.flat(1)),
-                                    ("D2", 2011, HandPanel.flat(2)), ("D2", 2014, HandPanel.flat(2))])
+        let panel = HandPanel.make([
+            ("D1", 2010, HandPanel.flat(0)), ("D1", 2011, HandPanel.flat(1)), ("D1", 2013, HandPanel.flat(1)),
+            ("D2", 2011, HandPanel.flat(2)), ("D2", 2014, HandPanel.flat(2)),
+        ])
         #expect(RollingOrigin.cutYears(panel) == [2011, 2013])
         let twoYears = HandPanel.make([("D1", 2010, HandPanel.flat(0)), ("D1", 2011, HandPanel.flat(1))])
         #expect(RollingOrigin.cutYears(twoYears).isEmpty)
         #expect(throws: RollingOriginError.noCutYear(years: [2010, 2011])) {
-            try RollingOrigin.run(panel: twoYears, events: nil, models: [LastValueModel()], horizon: 1, draws: 10, seed: 1)
+            try RollingOrigin.run(
+                panel: twoYears, events: nil, models: [LastValueModel()], horizon: 1, draws: 10, seed: 1)
         }
     }
 
@@ -97,12 +107,15 @@ struct LeakCheckModel: ForecastModel {
             ("D2", 2010, [3, 2, 2, 0, 0, 1, 0, 0]), ("D2", 2011, [3, 2, 2, 1, 0, 1, 0, 0]),
             ("D2", 2012, [3, 2, 1, nil, 0, 1, 1, 0]), ("D2", 2013, [3, 3, 2, 1, 1, 1, 1, 1]),
         ])
-        let scores = try RollingOrigin.run(panel: panel, events: nil, models: [OracleModel(full: panel)], horizon: 2, draws: 20, seed: 5)
+        let scores = try RollingOrigin.run(
+            panel: panel, events: nil, models: [OracleModel(full: panel)], horizon: 2, draws: 20, seed: 5)
         #expect(scores.count == 2 * BacktestMeasure.allCases.count)
         for s in scores {
             let expected = s.measure == .coverage80 ? 1.0 : 0.0
             // CRPS's spread term sums ± multiples of one value: 0 up to rounding.
-            #expect(abs(s.score - expected) < 1e-12, "\(s.measure) at horizon \(s.horizon): \(s.score)")
+            #expect(
+                s.score.isApproximatelyEqual(to: expected, absoluteTolerance: 1e-12),
+                "\(s.measure) at horizon \(s.horizon): \(s.score)")
         }
         // Horizon 1: 2012 and 2013 after cuts 2011 and 2012, two districts each; horizon 2: 2013 after 2011.
         let n = Dictionary(uniqueKeysWithValues: scores.map { ("\($0.horizon) \($0.measure)", $0.n) })
@@ -117,17 +130,23 @@ struct LeakCheckModel: ForecastModel {
         let scores = try RollingOrigin.run(panel: panel, events: nil, models: models, horizon: 3, draws: 30, seed: 1)
         let keys = scores.map { (["markov", "last-value"].firstIndex(of: $0.model)!, $0.horizon, $0.measure) }
         #expect(keys.count == 2 * 3 * 5)
-        #expect(zip(keys, keys.dropFirst()).allSatisfy { a, b in (a.0, a.1) < (b.0, b.1) || ((a.0, a.1) == (b.0, b.1) && a.2 < b.2) })
+        #expect(
+            zip(keys, keys.dropFirst()).allSatisfy { a, b in
+                (a.0, a.1) < (b.0, b.1) || ((a.0, a.1) == (b.0, b.1) && a.2 < b.2)
+            })
     }
 
     /// Models see only the snapshots and events up to the cut.
     @Test func modelsSeeNothingAfterTheCut() throws {
         let panel = HandPanel.randomWalk(districts: 3, years: 2010...2014, seed: 4)
         let location = SourceLocation(file: "events.csv")
-        let events = EventTable(file: "events.csv", events: (2010...2014).map {
-            EventTable.Event(district: "D1", year: $0, lever: "state-legislation", note: "", location: location)
-        })
-        let scores = try RollingOrigin.run(panel: panel, events: events, models: [LeakCheckModel(lookahead: 2)], horizon: 2, draws: 10, seed: 1)
+        let events = EventTable(
+            file: "events.csv",
+            events: (2010...2014).map {
+                EventTable.Event(district: "D1", year: $0, lever: "state-legislation", note: "", location: location)
+            })
+        let scores = try RollingOrigin.run(
+            panel: panel, events: events, models: [LeakCheckModel(lookahead: 2)], horizon: 2, draws: 10, seed: 1)
         #expect(!scores.isEmpty)
     }
 
@@ -135,7 +154,8 @@ struct LeakCheckModel: ForecastModel {
     /// 2010 and 2011; the 2011→2013 pair (two years apart) and an unrated element are not counted.
     @Test func markovMatrixEqualsTheHandCount() {
         let panel = HandPanel.make([
-            ("D1", 2010, [0, 0, 0, 0, 0, 0, 0, 0]), ("D1", 2011, [1, 0, 0, 1, 1, 0, 0, 0]), ("D1", 2013, HandPanel.flat(3)),
+            ("D1", 2010, [0, 0, 0, 0, 0, 0, 0, 0]), ("D1", 2011, [1, 0, 0, 1, 1, 0, 0, 0]),
+            ("D1", 2013, HandPanel.flat(3)),
             ("D2", 2010, [2, 2, 3, 1, 1, 2, 2, 2]), ("D2", 2011, [2, 3, 3, 1, 2, 2, nil, 1]),
         ])
         let counts = MarkovModel.transitionCounts(panel)
@@ -144,7 +164,9 @@ struct LeakCheckModel: ForecastModel {
         #expect(counts[2] == [[3, 0, 0, 0], [0, 0, 0, 0], [0, 1, 1, 0], [0, 0, 0, 0]])
         // Add ½ to each cell: row 0 of A is (2.5, 1.5, 0.5, 0.5)/5; an empty row is uniform.
         let matrices = MarkovModel.transitionMatrices(panel)
-        for (got, want) in zip(matrices[0][0], [0.5, 0.3, 0.1, 0.1]) { #expect(abs(got - want) < 1e-12) }
+        for (got, want) in zip(matrices[0][0], [0.5, 0.3, 0.1, 0.1]) {
+            #expect(got.isApproximatelyEqual(to: want, absoluteTolerance: 1e-12))
+        }
         #expect(matrices[0][1] == [0.25, 0.25, 0.25, 0.25])
     }
 

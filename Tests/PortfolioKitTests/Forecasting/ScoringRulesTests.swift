@@ -1,5 +1,7 @@
 import Foundation
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -21,14 +23,18 @@ import Testing
     @Test(arguments: [0.0, 1.5, -3.0, 6.0])
     func crpsOfALargeNormalSampleMatchesTheClosedForm(y: Double) {
         var rng = SeededGenerator(seed: 11)
-        let mean = 0.5, sd = 2.0, n = 100_000
+        let mean = 0.5
+        let sd = 2.0
+        let n = 100_000
         let sample = (0..<n).map { _ in mean + sd * rng.normal() }
         let distances = sample.map { abs($0 - y) }
         let m = distances.reduce(0, +) / Double(n)
         let se = (distances.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(n - 1) / Double(n)).squareRoot()
         let expected = Self.normalCRPS(mean: mean, sd: sd, at: y)
         let got = ScoringRules.crps(samples: sample, observed: y)
-        #expect(abs(got - expected) < 4 * se, "CRPS \(got) vs closed form \(expected), tolerance \(4 * se)")
+        #expect(
+            got.isApproximatelyEqual(to: expected, absoluteTolerance: 4 * se),
+            "CRPS \(got) vs closed form \(expected), tolerance \(4 * se)")
     }
 
     /// The sorted O(n log n) form equals the definition's double sum, E|X − y| − ½ mean over all
@@ -55,7 +61,9 @@ import Testing
         #expect(ScoringRules.rankedProbabilityScore(probabilities: [0, 0, 0, 1, 0], observed: 1) == 2)
         #expect(ScoringRules.rankedProbabilityScore(probabilities: [0, 1, 0, 0, 0], observed: 1) == 0)
         // Four levels, uniform, outcome the lowest: (0.25−1)² + (0.5−1)² + (0.75−1)² = 0.875.
-        #expect(abs(ScoringRules.rankedProbabilityScore(probabilities: [0.25, 0.25, 0.25, 0.25], observed: 0) - 0.875) < 1e-12)
+        #expect(
+            abs(ScoringRules.rankedProbabilityScore(probabilities: [0.25, 0.25, 0.25, 0.25], observed: 0) - 0.875)
+                < 1e-12)
     }
 
     /// Band [2, 3], α = 0.2: inside costs the width 1; a miss adds 10 × its distance.

@@ -1,5 +1,7 @@
 import Foundation
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -10,8 +12,9 @@ import Testing
 @Suite struct TrajectoryModelAgreementTests {
     let framework = try! Framework.load(contentsOf: Paths.fixture("tiny/framework.json"))
     var panel: Panel { try! PanelLoader.load(path: Paths.fixture("agreement/panel.csv"), framework: framework).panel }
-    let expected: [String: Any] = try! JSONSerialization.jsonObject(
-        with: Data(contentsOf: URL(fileURLWithPath: Paths.fixture("agreement/expected.json")))) as! [String: Any]
+    let expected: [String: Any] =
+        try! JSONSerialization.jsonObject(
+            with: Data(contentsOf: URL(fileURLWithPath: Paths.fixture("agreement/expected.json")))) as! [String: Any]
 
     func section(_ name: String) -> [String: Any] { expected[name] as! [String: Any] }
 
@@ -22,9 +25,9 @@ import Testing
         let v = VarianceComponents(residual: given["sigma2"] as! Double, deviation: given["tau2"] as! Double)
         let fit = try TrajectoryModel.fit(panel, variance: v)
         let mu = given["componentSlope"] as! [Double]
-        for k in mu.indices { #expect(abs(fit.componentSlope[k] - mu[k]) < 1e-6) }
+        for k in mu.indices { #expect(fit.componentSlope[k].isApproximatelyEqual(to: mu[k], absoluteTolerance: 1e-6)) }
         let m = given["districtMomentum"] as! [Double]
-        for d in m.indices { #expect(abs(fit.districtMomentum[d] - m[d]) < 1e-6) }
+        for d in m.indices { #expect(fit.districtMomentum[d].isApproximatelyEqual(to: m[d], absoluteTolerance: 1e-6)) }
         #expect(abs(fit.districtMomentum.reduce(0, +)) < 1e-12)
 
         let p = panel
@@ -46,12 +49,17 @@ import Testing
     @Test func matchesStatsmodelsMixedLMByREML() throws {
         let reml = section("reml")
         let fit = try TrajectoryModel.fit(panel)
-        let sigma2 = reml["sigma2"] as! Double, tau2 = reml["tau2"] as! Double
-        #expect(abs(fit.variance.residual / sigma2 - 1) < 1e-4, "σ² \(fit.variance.residual) vs \(sigma2)")
-        #expect(abs(fit.variance.deviation / tau2 - 1) < 1e-4, "τ² \(fit.variance.deviation) vs \(tau2)")
+        let sigma2 = reml["sigma2"] as! Double
+        let tau2 = reml["tau2"] as! Double
+        #expect(
+            (fit.variance.residual / sigma2).isApproximatelyEqual(to: 1, absoluteTolerance: 1e-4),
+            "σ² \(fit.variance.residual) vs \(sigma2)")
+        #expect(
+            (fit.variance.deviation / tau2).isApproximatelyEqual(to: 1, absoluteTolerance: 1e-4),
+            "τ² \(fit.variance.deviation) vs \(tau2)")
         let mu = reml["componentSlope"] as! [Double]
-        for k in mu.indices { #expect(abs(fit.componentSlope[k] - mu[k]) < 1e-5) }
+        for k in mu.indices { #expect(fit.componentSlope[k].isApproximatelyEqual(to: mu[k], absoluteTolerance: 1e-5)) }
         let m = reml["districtMomentum"] as! [Double]
-        for d in m.indices { #expect(abs(fit.districtMomentum[d] - m[d]) < 1e-5) }
+        for d in m.indices { #expect(fit.districtMomentum[d].isApproximatelyEqual(to: m[d], absoluteTolerance: 1e-5)) }
     }
 }

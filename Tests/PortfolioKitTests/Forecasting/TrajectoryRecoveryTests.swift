@@ -1,4 +1,6 @@
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -10,43 +12,53 @@ import Testing
     /// component slopes within 3 standard errors, variances within 10%/25%, and pooled
     /// slopes closer to the truth than free per-cell OLS slopes.
     @Test func recoversKnownParameters() throws {
-        let synthetic = SyntheticPanel.generate(framework: Shipped.framework, districts: 200, years: 2010...2019,
-                                                seed: 7, rounded: false)
+        let synthetic = SyntheticPanel.generate(
+            framework: Shipped.framework, districts: 200, years: 2010...2019,
+            seed: 7, rounded: false)
         let fit = try TrajectoryModel.fit(synthetic.panel)
         let truth = synthetic.truth
         for k in truth.componentSlope.indices {
-            #expect(abs(fit.componentSlope[k] - truth.componentSlope[k]) < 3 * fit.componentSlopeSD[k],
-                    "component \(k): \(fit.componentSlope[k]) vs \(truth.componentSlope[k])")
+            #expect(
+                fit.componentSlope[k].isApproximatelyEqual(
+                    to: truth.componentSlope[k], absoluteTolerance: 3 * fit.componentSlopeSD[k]),
+                "component \(k): \(fit.componentSlope[k]) vs \(truth.componentSlope[k])")
         }
-        #expect(abs(fit.variance.residual / truth.variance.residual - 1) < 0.10)
-        #expect(abs(fit.variance.deviation / truth.variance.deviation - 1) < 0.25)
+        #expect((fit.variance.residual / truth.variance.residual).isApproximatelyEqual(to: 1, absoluteTolerance: 0.10))
+        #expect(
+            (fit.variance.deviation / truth.variance.deviation).isApproximatelyEqual(to: 1, absoluteTolerance: 0.25))
 
         // RMSE of the pooled slopes, against a free OLS slope per district×component cell.
-        let stats = try SeriesStatistics(synthetic.panel)
+        let stats = SeriesStatistics(synthetic.panel)
         let k = Shipped.framework.components.count
-        var sxy = [Double](repeating: 0, count: 200 * k), sxx = sxy
+        var sxy = [Double](repeating: 0, count: 200 * k)
+        var sxx = sxy
         for s in 0..<stats.seriesCount {
             let cell = stats.district[s] * k + Shipped.framework.elements[stats.element[s]].componentIndex
-            sxy[cell] += stats.sxy[s]; sxx[cell] += stats.sxx[s]
+            sxy[cell] += stats.sxy[s]
+            sxx[cell] += stats.sxx[s]
         }
-        var pooled = 0.0, free = 0.0
+        var pooled = 0.0
+        var free = 0.0
         for d in 0..<200 {
             for c in 0..<k {
                 pooled += pow2(fit.slope[d][c] - truth.slope[d][c])
                 free += pow2(sxy[d * k + c] / sxx[d * k + c] - truth.slope[d][c])
             }
         }
-        let pooledRMSE = (pooled / Double(200 * k)).squareRoot(), freeRMSE = (free / Double(200 * k)).squareRoot()
+        let pooledRMSE = (pooled / Double(200 * k)).squareRoot()
+        let freeRMSE = (free / Double(200 * k)).squareRoot()
         #expect(pooledRMSE < freeRMSE)
         #expect(pooledRMSE < 0.02, "pooled slope RMSE \(pooledRMSE), free \(freeRMSE)")
     }
 
     /// Nominal ±1 sd slope intervals should cover about 68% of true slopes (here over 1,400 cells).
     @Test func slopeUncertaintyIsCalibrated() throws {
-        let synthetic = SyntheticPanel.generate(framework: Shipped.framework, districts: 200, years: 2010...2013,
-                                                seed: 11, rounded: false)
+        let synthetic = SyntheticPanel.generate(
+            framework: Shipped.framework, districts: 200, years: 2010...2013,
+            seed: 11, rounded: false)
         let fit = try TrajectoryModel.fit(synthetic.panel)
-        var inside = 0, total = 0
+        var inside = 0
+        var total = 0
         for d in 0..<200 {
             for c in 0..<Shipped.framework.components.count {
                 if abs(fit.slope[d][c] - synthetic.truth.slope[d][c]) <= fit.slopeSD[d][c] { inside += 1 }

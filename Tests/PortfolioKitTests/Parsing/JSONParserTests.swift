@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -10,7 +11,8 @@ import Testing
     /// document was written. Positions are counted once through the file; counting each value's
     /// from byte 0, as the parser once did, would take on the order of 10¹¹ steps here.
     @Test func positionsInAFiveMegabyteDocument() throws {
-        var text = "[\n", expected: [(line: Int, column: Int)] = []
+        var text = "[\n"
+        var expected: [(line: Int, column: Int)] = []
         for i in 0..<100_000 {
             let name = i % 7 == 0 ? "Zürich–\(i)" : "district \(i)"
             let prefix = "  {\"name\": \"\(name)\", \"score\": "
@@ -21,14 +23,20 @@ import Testing
         text += "]\n"
         #expect(text.utf8.count > 5_000_000)
         let root = try JSONParser.parse(Array(text.utf8), file: "big.json")
-        guard case .array(let rows) = root.value else { Issue.record("not an array"); return }
+        guard case .array(let rows) = root.value else {
+            Issue.record("not an array")
+            return
+        }
         #expect(rows.count == 100_000)
         for (i, row) in rows.enumerated() {
-            guard case .object(let fields) = row.value, let score = fields.first(where: { $0.key == "score" })?.node else {
-                Issue.record("row \(i) is not an object with a score"); return
+            guard case .object(let fields) = row.value, let score = fields.first(where: { $0.key == "score" })?.node
+            else {
+                Issue.record("row \(i) is not an object with a score")
+                return
             }
             if score.line != expected[i].line || score.column != expected[i].column {
-                Issue.record("row \(i): \(score.line):\(score.column), expected \(expected[i].line):\(expected[i].column)")
+                Issue.record(
+                    "row \(i): \(score.line):\(score.column), expected \(expected[i].line):\(expected[i].column)")
                 return
             }
         }

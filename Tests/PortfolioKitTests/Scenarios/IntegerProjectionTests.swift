@@ -1,4 +1,6 @@
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -14,21 +16,26 @@ import Testing
     /// The shipped panel's forecaster with paces as fitted and no pace changes.
     static func mechanics(_ panel: Panel = panel, fit: TrajectoryFit = fit) -> DriftForecaster {
         let f = DriftForecaster(panel: panel, fit: fit)
-        return DriftForecaster(framework: f.framework, districts: f.districts, startYear: f.startYear, start: f.start,
-                               drift: f.drift, driftSD: f.drift.map { _ in 0 }, stepVariance: f.stepVariance)
+        return DriftForecaster(
+            framework: f.framework, districts: f.districts, startYear: f.startYear, start: f.start,
+            drift: f.drift, driftSD: f.drift.map { _ in 0 }, stepVariance: f.stepVariance)
     }
 
     /// The shipped panel plus a district "Flat" rated with Denver's 2016 ratings in every year 2013–2016.
     static let withFlat: Panel = {
         let denver = panel.latestSnapshot(ofDistrict: panel.districtIndex(named: "Denver")!)
         let flat = panel.districts.count
-        let snapshots = panel.snapshots + (2013...2016).map { Snapshot(districtIndex: flat, year: $0, scores: denver.scores) }
-        return Panel(framework: panel.framework, districts: panel.districts + [DistrictInfo(name: "Flat")], snapshots: snapshots)
+        let snapshots =
+            panel.snapshots + (2013...2016).map { Snapshot(districtIndex: flat, year: $0, scores: denver.scores) }
+        return Panel(
+            framework: panel.framework, districts: panel.districts + [DistrictInfo(name: "Flat")], snapshots: snapshots)
     }()
 
     /// Paths of district `name` to `horizon` with no interventions, no background, the given ceilings.
-    static func paths(_ f: DriftForecaster, _ name: String, horizon: Int, draws: Int = 2000,
-                      points: [StickingPoint] = []) -> (PathRecorder, DistrictProjection) {
+    static func paths(
+        _ f: DriftForecaster, _ name: String, horizon: Int, draws: Int = 2000,
+        points: [StickingPoint] = []
+    ) -> (PathRecorder, DistrictProjection) {
         let d = f.districts.firstIndex { $0.name == name }!
         let years = horizon - f.startYear[d]
         let recorder = PathRecorder(yearCount: years, draws: draws, elementCount: panel.framework.elements.count)
@@ -38,7 +45,8 @@ import Testing
     }
 
     static func meanRating(_ r: PathRecorder, yearIndex: Int, element: Int) -> Double {
-        (0..<r.draws).reduce(0.0) { $0 + r.ratings[($1 * r.yearCount + yearIndex) * r.elementCount + element] } / Double(r.draws)
+        (0..<r.draws).reduce(0.0) { $0 + r.ratings[($1 * r.yearCount + yearIndex) * r.elementCount + element] }
+            / Double(r.draws)
     }
 
     @Test func everySimulatedRatingIsALevelOfTheScale() {
@@ -78,18 +86,22 @@ import Testing
         let k = fitted.framework.components.count
         var drift = fitted.drift
         for c in 0..<k { drift[Self.panel.districts.count * k + c] = 0 }
-        let f = DriftForecaster(framework: fitted.framework, districts: fitted.districts, startYear: fitted.startYear,
-                                start: fitted.start, drift: drift, driftSD: fitted.driftSD, stepVariance: 0)
+        let f = DriftForecaster(
+            framework: fitted.framework, districts: fitted.districts, startYear: fitted.startYear,
+            start: fitted.start, drift: drift, driftSD: fitted.driftSD, stepVariance: 0)
         let fw = Self.panel.framework
         let support = fw.componentIndex("Support")!
-        let cap = StickingPoint(id: "cap", description: "", targets: .components(["Support"]), maximum: 1, governance: [],
-                                districts: ["Flat"], exceptDistricts: [], liftedBy: [])
+        let cap = StickingPoint(
+            id: "cap", description: "", targets: .components(["Support"]), maximum: 1, governance: [],
+            districts: ["Flat"], exceptDistricts: [], liftedBy: [])
         let (r, _) = Self.paths(f, "Flat", horizon: 2026, points: [cap])
         let d = Self.panel.districts.count
         for e in fw.elementsByComponent[support] {
             let start = f.start[d * fw.elements.count + e]
             let mean = Self.meanRating(r, yearIndex: 9, element: e)
-            #expect(abs(mean - start) <= 0.05, "element \(fw.elements[e].id): \(start) → \(mean)")
+            #expect(
+                mean.isApproximatelyEqual(to: start, absoluteTolerance: 0.05),
+                "element \(fw.elements[e].id): \(start) → \(mean)")
         }
     }
 
@@ -98,7 +110,8 @@ import Testing
     @Test func oneYearRepeatRateMatchesThePanel() {
         let f = Self.mechanics()
         let fw = Self.panel.framework
-        var same = 0, total = 0
+        var same = 0
+        var total = 0
         for d in Self.panel.districts.indices {
             let (r, _) = Self.paths(f, Self.panel.districts[d].name, horizon: f.startYear[d] + 1, draws: 400)
             for draw in 0..<r.draws {
@@ -110,11 +123,14 @@ import Testing
         }
         let simulated = Double(same) / Double(total)
         let observed = Self.observedRepeatRate()
-        #expect(abs(simulated - observed) <= 0.03, "simulated \(simulated), panel \(observed)")
+        #expect(
+            simulated.isApproximatelyEqual(to: observed, absoluteTolerance: 0.03),
+            "simulated \(simulated), panel \(observed)")
     }
 
     static func observedRepeatRate() -> Double {
-        var same = 0, total = 0
+        var same = 0
+        var total = 0
         for d in panel.districts.indices {
             let snaps = Array(panel.snapshots(ofDistrict: d))
             for (a, b) in zip(snaps, snaps.dropFirst()) where b.year == a.year + 1 {
@@ -144,12 +160,14 @@ import Testing
     @Test func aTurnoverNeverRaisesTheChanceOfBeingAdvanced() throws {
         let base = try ScenarioRun.prepare(Paths.repository + "/Scenarios/baseline.json")
         let names = base.panel.districts.map(\.name)
-        let turnover = Intervention(lever: "leadership-turnover", target: .districts(names), year: 2017,
-                                    location: SourceLocation(file: "test"))
+        let turnover = Intervention(
+            lever: "leadership-turnover", target: .districts(names), year: 2017,
+            location: SourceLocation(file: "test"))
         var scenario = base.scenario.adding(turnover, name: "turnover")
         scenario.draws = 300
         let alt = try ScenarioRun.prepare(scenario: scenario)
-        let a = base.project(draws: 300, trajectories: .none), b = alt.project(draws: 300, trajectories: .none)
+        let a = base.project(draws: 300, trajectories: .none)
+        let b = alt.project(draws: 300, trajectories: .none)
         for (x, y) in zip(a.districts, b.districts) {
             for (px, py) in zip(x.pAdvanced, y.pAdvanced) {
                 #expect(py <= px, "\(x.district.name): \(px) → \(py)")

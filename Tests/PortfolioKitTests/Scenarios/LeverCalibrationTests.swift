@@ -1,18 +1,23 @@
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
 @testable import Reports
 
 @Suite struct LeverCalibrationTests {
-    let levers = try! LeverCatalogue.load(contentsOf: Paths.repository + "/Scenarios/levers.json", framework: Shipped.framework)
+    let levers = try! LeverCatalogue.load(
+        contentsOf: Paths.repository + "/Scenarios/levers.json", framework: Shipped.framework)
 
     /// Known truth: 60 synthetic districts (2010–2017, exact model values); half of them change their
     /// union contract in 2013, which adds +0.5 to the contract elements from 2014 and +0.1 a year to
     /// 4.5 and 4.6 from 2015. The estimates land within 3 standard errors of the truth.
     @Test func recoversAKnownLevelShiftAndSlopeChange() throws {
         let fw = Shipped.framework
-        var synthetic = SyntheticPanel.generate(framework: fw, districts: 60, years: 2010...2017, seed: 3, rounded: false).panel
+        var synthetic = SyntheticPanel.generate(
+            framework: fw, districts: 60, years: 2010...2017, seed: 3, rounded: false
+        ).panel
         let contract = Set(["2.1", "2.3", "2.6", "3.1", "3.2", "4.5", "4.6"].compactMap { fw.elementIndex($0) })
         let talent = Set(["4.5", "4.6"].compactMap { fw.elementIndex($0) })
         var snapshots = synthetic.snapshots
@@ -26,15 +31,23 @@ import Testing
             }
         }
         synthetic = Panel(framework: fw, districts: synthetic.districts, snapshots: snapshots)
-        let events = EventTable(file: "events.csv", events: synthetic.districts.indices.filter { $0 % 2 == 0 }.map {
-            .init(district: synthetic.districts[$0].name, year: 2013, lever: "union-contract-change", note: "", location: SourceLocation(file: "events.csv"))
-        })
+        let events = EventTable(
+            file: "events.csv",
+            events: synthetic.districts.indices.filter { $0 % 2 == 0 }.map {
+                .init(
+                    district: synthetic.districts[$0].name, year: 2013, lever: "union-contract-change", note: "",
+                    location: SourceLocation(file: "events.csv"))
+            })
         let estimates = try LeverCalibration.run(panel: synthetic, events: events, levers: levers)
         let level = estimates.first { $0.lever == "union-contract-change" && $0.kind == "level" }!
         let slope = estimates.first { $0.lever == "union-contract-change" && $0.kind == "slope" }!
         #expect(level.districts == 30 && slope.districts == 30)
-        #expect(abs(level.estimate! - 0.5) < 3 * level.standardError!, "level \(level.estimate!) ± \(level.standardError!)")
-        #expect(abs(slope.estimate! - 0.1) < 3 * slope.standardError!, "slope \(slope.estimate!) ± \(slope.standardError!)")
+        #expect(
+            level.estimate!.isApproximatelyEqual(to: 0.5, absoluteTolerance: 3 * level.standardError!),
+            "level \(level.estimate!) ± \(level.standardError!)")
+        #expect(
+            slope.estimate!.isApproximatelyEqual(to: 0.1, absoluteTolerance: 3 * slope.standardError!),
+            "slope \(slope.estimate!) ± \(slope.standardError!)")
         #expect(level.standardError! < 0.05 && slope.standardError! < 0.05)
         // Levers without events: no number.
         let advocacy = estimates.first { $0.lever == "civic-advocacy" && $0.kind == "level" }!
@@ -45,9 +58,13 @@ import Testing
     /// momentum: said, not estimated.
     @Test func eventBeforeTheDataIsNotIdentified() throws {
         let panel = Shipped.loaded.panel
-        let events = EventTable(file: "e.csv", events: ["Denver", "Oakland"].map {
-            .init(district: $0, year: 2008, lever: "leadership-turnover", note: "", location: SourceLocation(file: "e.csv"))
-        })
+        let events = EventTable(
+            file: "e.csv",
+            events: ["Denver", "Oakland"].map {
+                .init(
+                    district: $0, year: 2008, lever: "leadership-turnover", note: "",
+                    location: SourceLocation(file: "e.csv"))
+            })
         let estimates = try LeverCalibration.run(panel: panel, events: events, levers: levers)
         let slope = estimates.first { $0.lever == "leadership-turnover" && $0.kind == "slope" }!
         #expect(slope.estimate == nil && slope.status.contains("collinear"))
@@ -55,21 +72,27 @@ import Testing
 
     @Test func badEventsAreLocated() {
         let e = diagnostic { () throws(Diagnostic) in
-            _ = try EventTable.parse(Array("district,date,lever,note\nDenver,2016-13,leadership-turnover,x\n".utf8), file: "e.csv")
+            _ = try EventTable.parse(
+                Array("district,date,lever,note\nDenver,2016-13,leadership-turnover,x\n".utf8), file: "e.csv")
         }
         #expect(e?.location.line == 2 && e?.location.column == 8 && e?.message.contains("2016-13") == true)
-        let table = try! EventTable.parse(Array("district,date,lever,note\nDenver,2016,teleport,x\n".utf8), file: "e.csv")
-        let f = diagnostic { () throws(Diagnostic) in _ = try LeverCalibration.run(panel: Shipped.loaded.panel, events: table, levers: levers) }
+        let table = try! EventTable.parse(
+            Array("district,date,lever,note\nDenver,2016,teleport,x\n".utf8), file: "e.csv")
+        let f = diagnostic { () throws(Diagnostic) in
+            _ = try LeverCalibration.run(panel: Shipped.loaded.panel, events: table, levers: levers)
+        }
         #expect(f?.location.line == 2 && f?.message.contains("unknown lever \"teleport\"") == true)
     }
 
     /// The calibrated catalogue keeps everything but the identified sizes, and loads as a catalogue.
     @Test func calibratedCatalogueLoads() throws {
         let root = try JSONParser.parse(contentsOf: Paths.repository + "/Scenarios/levers.json")
-        let estimate = LeverCalibration.Estimate(lever: "civic-advocacy", kind: "slope", estimate: 0.02, standardError: 0.01,
-                                                 districts: 3, observations: 10, assumed: 0.08, status: "estimated")
+        let estimate = LeverCalibration.Estimate(
+            lever: "civic-advocacy", kind: "slope", estimate: 0.02, standardError: 0.01,
+            districts: 3, observations: 10, assumed: 0.08, status: "estimated")
         let text = CalibrationReport.calibratedCatalogue(root, estimates: [estimate])
-        let catalogue = try LeverCatalogue.decode(try JSONParser.parse(Array(text.utf8), file: "c.json"), file: "c.json", framework: Shipped.framework)
+        let catalogue = try LeverCatalogue.decode(
+            try JSONParser.parse(Array(text.utf8), file: "c.json"), file: "c.json", framework: Shipped.framework)
         let effect = catalogue.lever("civic-advocacy")!.effects.first { $0.kind == .slope }!
         #expect(effect.size == .normal(mean: 0.02, sd: 0.01))
         #expect(catalogue.lever("union-contract-change")! == levers.lever("union-contract-change")!)

@@ -1,4 +1,6 @@
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -13,20 +15,24 @@ import Testing
     /// rating's cell, so a rating of 1 becomes 2 after exactly 1/pace years. In progress at 2,
     /// advanced with 2 components in progress.
     func forecaster() -> DriftForecaster {
-        var f = DriftForecaster(framework: framework, districts: [DistrictInfo(name: "North")], startYear: [2020],
-                                start: Array(repeating: 1, count: 8), drift: [0.25, 0.125, 0], driftSD: [0, 0, 0], stepVariance: 0)
+        var f = DriftForecaster(
+            framework: framework, districts: [DistrictInfo(name: "North")], startYear: [2020],
+            start: Array(repeating: 1, count: 8), drift: [0.25, 0.125, 0], driftSD: [0, 0, 0], stepVariance: 0)
         f.cellPosition = -0.5
         return f
     }
 
     func effect(_ kind: Effect.Kind, size: Double, onset: Int, duration: Int? = nil) -> ScenarioPlan.ActiveEffect {
-        let e = Effect(id: "e", kind: kind, targets: .all, size: .fixed(size), lag: 0, ramp: 1, duration: duration,
-                       stickingPoints: [], reason: "")
+        let e = Effect(
+            id: "e", kind: kind, targets: .all, size: .fixed(size), lag: 0, ramp: 1, duration: duration,
+            stickingPoints: [], reason: "")
         return .init(leverID: "test", effect: e, elements: Array(0..<8), onset: onset, size: .fixed(size), randomKey: 1)
     }
 
-    func run(_ effects: [ScenarioPlan.ActiveEffect], points: [StickingPoint] = [], draws: Int = 3) -> DistrictProjection {
-        let plan = ScenarioPlan(districts: [.init(district: 0, effects: effects, stickingPoints: points)], horizon: 2040)
+    func run(_ effects: [ScenarioPlan.ActiveEffect], points: [StickingPoint] = [], draws: Int = 3) -> DistrictProjection
+    {
+        let plan = ScenarioPlan(
+            districts: [.init(district: 0, effects: effects, stickingPoints: points)], horizon: 2040)
         return Projection.run(forecaster(), plan: plan, draws: draws, seed: 1, scenario: "t").districts[0]
     }
 
@@ -38,8 +44,11 @@ import Testing
         #expect(p.pAdvancedByHorizon == 1)
         // District score in 2024: Alpha's ratings are 2, Beta's still 1 (latent 1.0), Gamma's 1: (2 + 1 + 1)/3.
         let s = p.summaries[p.years.firstIndex(of: 2024)!][3]
-        #expect(abs(s.p50 - 4 / 3) < 1e-12 && abs(s.p10 - s.p90) < 1e-12)
-        #expect(p.pAdvanced[p.years.firstIndex(of: 2027)! + 1] == 0 && p.pAdvanced[p.years.firstIndex(of: 2028)! + 1] == 1)
+        #expect(
+            s.p50.isApproximatelyEqual(to: 4 / 3, absoluteTolerance: 1e-12)
+                && s.p10.isApproximatelyEqual(to: s.p90, absoluteTolerance: 1e-12))
+        #expect(
+            p.pAdvanced[p.years.firstIndex(of: 2027)! + 1] == 0 && p.pAdvanced[p.years.firstIndex(of: 2028)! + 1] == 1)
     }
 
     @Test(arguments: [1, 2, 3, 5])
@@ -66,8 +75,9 @@ import Testing
     /// A ceiling at 1.5 on every element holds the district below the in-progress threshold until lifted;
     /// progress is held at the capped level (latent 1.0) and resumes from there.
     @Test func ceilingHoldsUntilLifted() {
-        let point = StickingPoint(id: "cap", description: "", targets: .all, maximum: 1.5, governance: [], districts: ["North"],
-                                  exceptDistricts: [], liftedBy: [])
+        let point = StickingPoint(
+            id: "cap", description: "", targets: .all, maximum: 1.5, governance: [], districts: ["North"],
+            exceptDistricts: [], liftedBy: [])
         #expect(run([], points: [point]).advancedYear.allSatisfy { $0 == nil })
         var lift = effect(.liftCeiling, size: 0, onset: 2030)
         lift.effect.stickingPoints = ["cap"]
@@ -87,13 +97,20 @@ import Testing
     @Test func zeroSizedLeverLeavesEveryDrawUnchanged() throws {
         var base = try prepared("baseline")
         base.scenario.districts = ["Oakland", "Chicago"]
-        base.plan.districts = base.plan.districts.filter { ["Oakland", "Chicago"].contains(base.panel.districts[$0.district].name) }
+        base.plan.districts = base.plan.districts.filter {
+            ["Oakland", "Chicago"].contains(base.panel.districts[$0.district].name)
+        }
         var alt = base
-        let zero = Effect(id: "z", kind: .level, targets: .all, size: .normal(mean: 0, sd: 0), lag: 0, ramp: 2, duration: nil,
-                          stickingPoints: [], reason: "")
-        alt.plan.districts[0].effects = [.init(leverID: "zero", effect: zero, elements: Array(0..<36), onset: 2018,
-                                               size: zero.size, randomKey: 7)]
-        let a = base.project(draws: 200), b = alt.project(draws: 200)
+        let zero = Effect(
+            id: "z", kind: .level, targets: .all, size: .normal(mean: 0, sd: 0), lag: 0, ramp: 2, duration: nil,
+            stickingPoints: [], reason: "")
+        alt.plan.districts[0].effects = [
+            .init(
+                leverID: "zero", effect: zero, elements: Array(0..<36), onset: 2018,
+                size: zero.size, randomKey: 7)
+        ]
+        let a = base.project(draws: 200)
+        let b = alt.project(draws: 200)
         #expect(a.districts.map(\.advancedYear) == b.districts.map(\.advancedYear))
         #expect(a.districts.map(\.summaries) == b.districts.map(\.summaries))
     }
@@ -102,11 +119,13 @@ import Testing
     /// draw r is the same whatever the number of draws around it, and one thread equals two.
     @Test func drawsDoNotDependOnGroupingOrThreads() throws {
         let run = try prepared("combined-package")
-        let five = run.project(draws: 5, threads: 1), nine = run.project(draws: 9, threads: 2)
+        let five = run.project(draws: 5, threads: 1)
+        let nine = run.project(draws: 9, threads: 2)
         for (a, b) in zip(five.districts, nine.districts) {
             #expect(a.advancedYear == Array(b.advancedYear.prefix(5)), "\(a.district.name)")
         }
-        let one = run.project(draws: 64, threads: 1), two = run.project(draws: 64, threads: 2)
+        let one = run.project(draws: 64, threads: 1)
+        let two = run.project(draws: 64, threads: 2)
         #expect(one.districts.map(\.advancedYear) == two.districts.map(\.advancedYear))
         #expect(one.districts.map(\.summaries) == two.districts.map(\.summaries))
         #expect(one.districts.map(\.decisiveShare) == two.districts.map(\.decisiveShare))
@@ -115,29 +134,38 @@ import Testing
     /// Only the kept trajectory percentiles are computed; advanced years do not depend on which.
     @Test func trajectoryChoiceKeepsAdvancedYears() throws {
         let run = try prepared("baseline")
-        let all = run.project(draws: 40), district = run.project(draws: 40, trajectories: .district),
-            none = run.project(draws: 40, trajectories: .none)
-        #expect(all.measures.count == run.panel.framework.components.count + 1 && district.measures == ["district"] && none.measures.isEmpty)
+        let all = run.project(draws: 40)
+        let district = run.project(draws: 40, trajectories: .district)
+        let none = run.project(draws: 40, trajectories: .none)
+        #expect(
+            all.measures.count == run.panel.framework.components.count + 1 && district.measures == ["district"]
+                && none.measures.isEmpty)
         #expect(all.districts.map(\.advancedYear) == none.districts.map(\.advancedYear))
-        #expect(all.districts.map { $0.summaries.map { $0.last! } } == district.districts.map { $0.summaries.map { $0.last! } })
+        #expect(
+            all.districts.map { $0.summaries.map { $0.last! } }
+                == district.districts.map { $0.summaries.map { $0.last! } })
     }
 
     /// A contract change in Oakland never makes it advanced later than the baseline, draw by draw.
     @Test func contractChangeIsPairedWithTheBaseline() throws {
         let base = try prepared("baseline").project(draws: 200)
         let alt = try prepared("oakland-contract").project(draws: 200)
-        let b = base.districts.first { $0.district.name == "Oakland" }!, o = alt.districts.first { $0.district.name == "Oakland" }!
+        let b = base.districts.first { $0.district.name == "Oakland" }!
+        let o = alt.districts.first { $0.district.name == "Oakland" }!
         for (x, y) in zip(b.advancedYear, o.advancedYear) {
             #expect((y ?? Int.max) <= (x ?? Int.max))
         }
         // Other districts are untouched.
-        let bc = base.districts.first { $0.district.name == "Chicago" }!, oc = alt.districts.first { $0.district.name == "Chicago" }!
+        let bc = base.districts.first { $0.district.name == "Chicago" }!
+        let oc = alt.districts.first { $0.district.name == "Chicago" }!
         #expect(bc.advancedYear == oc.advancedYear)
     }
 
     @Test func everyExampleScenarioResolves() throws {
-        for name in ["baseline", "oakland-contract", "california-legislation", "denver-turnover", "baltimore-restructuring",
-                     "detroit-takeover", "indianapolis-advocacy", "combined-package"] {
+        for name in [
+            "baseline", "oakland-contract", "california-legislation", "denver-turnover", "baltimore-restructuring",
+            "detroit-takeover", "indianapolis-advocacy", "combined-package",
+        ] {
             let run = try prepared(name)
             #expect(run.scenario.name == name)
             #expect(!run.scenario.description.isEmpty)

@@ -1,5 +1,7 @@
 import Foundation
+import RealModule
 import Testing
+
 @testable import Forecasting
 @testable import Policy
 @testable import RatingsData
@@ -14,7 +16,8 @@ import Testing
 
     /// Share of (series, year) pairs whose rating equals the year before.
     static func repeatRate(_ panel: Panel) -> Double {
-        var same = 0, pairs = 0
+        var same = 0
+        var pairs = 0
         for d in panel.districts.indices {
             let snaps = Array(panel.snapshots(ofDistrict: d))
             for (a, b) in zip(snaps, snaps.dropFirst()) {
@@ -65,7 +68,9 @@ import Testing
         for (lever, hazard) in [("leadership-turnover", p.turnoverHazard), ("community-backlash", p.backlashHazard)] {
             let count = Double(Self.sixty.events.filter { $0.lever == lever }.count)
             let sd = (n * hazard * (1 - hazard)).squareRoot()
-            #expect(abs(count - n * hazard) <= 4 * sd, "\(lever): \(count) events, expected \(n * hazard) ± \(sd)")
+            #expect(
+                count.isApproximatelyEqual(to: n * hazard, absoluteTolerance: 4 * sd),
+                "\(lever): \(count) events, expected \(n * hazard) ± \(sd)")
         }
         let fromTruth = Self.sixty.truth.turnoverYears.map(\.count).reduce(0, +)
         #expect(fromTruth == Self.sixty.events.filter { $0.lever == "leadership-turnover" }.count)
@@ -75,7 +80,8 @@ import Testing
     /// it: the mean element rating at the end of each stalled year is at most the start's
     /// (tolerance 1e-9, for rounding only; a backlash year, which may fall, is not a stall year).
     @Test func ratingsDoNotRiseDuringAStall() {
-        let synthetic = Self.sixty, panel = synthetic.panel
+        let synthetic = Self.sixty
+        let panel = synthetic.panel
         var rises: [Double] = []
         for d in panel.districts.indices {
             let snaps = Array(panel.snapshots(ofDistrict: d))
@@ -99,7 +105,8 @@ import Testing
                 let i = year - Self.years.lowerBound
                 #expect(truth.phase[d][i] != .progressing)
                 guard i > 0, truth.phase[d][i - 1] == .progressing,
-                      let j = (i..<truth.phase[d].count).first(where: { truth.phase[d][$0] == .progressing }) else { continue }
+                    let j = (i..<truth.phase[d].count).first(where: { truth.phase[d][$0] == .progressing })
+                else { continue }
                 #expect(truth.pace[d][0][j] != truth.pace[d][0][i - 1])
                 redraws += 1
             }
@@ -139,8 +146,11 @@ import Testing
 
     /// Prints the figures the documentation quotes (run with --filter to see them).
     @Test func measuredFigures() {
-        let s = Self.sixty, panel = s.panel
-        var up = 0, down = 0, pairs = 0
+        let s = Self.sixty
+        let panel = s.panel
+        var up = 0
+        var down = 0
+        var pairs = 0
         for d in panel.districts.indices {
             let snaps = Array(panel.snapshots(ofDistrict: d))
             for (a, b) in zip(snaps, snaps.dropFirst()) {
@@ -152,8 +162,9 @@ import Testing
         }
         let turnovers = s.events.filter { $0.lever == "leadership-turnover" }.count
         let stalled = s.truth.phase.joined().filter { $0 == .stalled }.count
-        print("episodic 60×10 seed 1: repeat \(Self.repeatRate(panel)), up \(Double(up) / Double(pairs)), "
-              + "down \(Double(down) / Double(pairs)), turnovers \(turnovers), backlashes \(s.events.count - turnovers), "
-              + "stalled district-years \(stalled)")
+        print(
+            "episodic 60×10 seed 1: repeat \(Self.repeatRate(panel)), up \(Double(up) / Double(pairs)), "
+                + "down \(Double(down) / Double(pairs)), turnovers \(turnovers), backlashes \(s.events.count - turnovers), "
+                + "stalled district-years \(stalled)")
     }
 }
