@@ -185,6 +185,34 @@ def main():
         say(f"| {n:,} | {fmt(r['seconds'])} | {r['seconds'] / (25 * n) * 1e6:.2f} |")
     say(f"| 10,000 | {fmt(two['seconds'])} | {two['seconds'] / (25 * 10000) * 1e6:.2f} |")
     say()
+    whole_sizes = [250, 1000] if args.quick else [1000, 13000]
+    say(f"The whole `simulate` command against districts (synthetic episodic panels from `simulate synth --generator "
+        f"episodic --years 2007-2016 --seed 1`, baseline scenario with background events, 1,000 draws, horizon 2026, "
+        f"`--skip-attribution`; every chart and the brief written; includes choosing φ):")
+    say()
+    say("| districts | wall s | s per 1,000 districts | peak RSS | charts written |")
+    say("|---:|---:|---:|---:|---:|")
+    whole = {}
+    for d in whole_sizes:
+        folder = os.path.join(work, f"whole{d}")
+        run([SIMULATE, "synth", "--generator", "episodic", "--districts", str(d), "--years", "2007-2016",
+             "--seed", "1", "--out", os.path.join(folder, "panel.csv")], parse=False)
+        with open(os.path.join(folder, "scenario.json"), "w") as f:
+            json.dump({"name": "scale", "description": f"Baseline on {d} synthetic districts (benchmark)",
+                       "data": "panel.csv", "framework": os.path.join(ROOT, "Scenarios", "data", "framework.json"),
+                       "horizon": 2026, "draws": 1000, "seed": 1, "interventions": []}, f)
+        out = os.path.join(folder, "out")
+        _, wall, rss = run([SIMULATE, os.path.join(folder, "scenario.json"), "--skip-attribution", "--out", out],
+                           parse=False)
+        charts = len(os.listdir(os.path.join(out, "charts")))
+        whole[d] = wall
+        say(f"| {d:,} | {fmt(wall, 1)} | {wall / d * 1000:.2f} | {rss:.0f} MiB | {charts:,} |")
+    small, large = whole_sizes
+    say()
+    say(f"{large:,} districts took {whole[large] / whole[small]:.1f}× the time of {small:,} "
+        f"({large / small:.0f}× the districts): "
+        + ("linear or better." if whole[large] / whole[small] <= 1.1 * large / small else "**worse than linear**."))
+    say()
     say("Fit against districts: see the fit table (seconds per district: " + ", ".join(
         f"{d:,}: {fits[d][0]['seconds'] / d * 1e6:.1f} µs" for d in fits) + ").")
     say()

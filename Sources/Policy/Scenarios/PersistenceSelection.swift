@@ -1,4 +1,7 @@
 import Forecasting
+import Foundation
+import RatingsData
+
 /// Chooses how long paces persist (φ of `PaceChange`) by the panel's own rolling-origin
 /// forecasts: at every usable cut year the panel's past is fitted once and projected under each
 /// candidate, and the candidate whose district-score forecasts have the lowest CRPS over
@@ -10,12 +13,18 @@ import Forecasting
 /// narrow with it. The moment estimate remains the fallback when the panel has no cut year.
 /// (Choosing a factor on the spread of the shocks as well, ×1, ×1.5 or ×2, was tried: on the
 /// episodic synthetic panels it always chose ×1 and tripled the cost, so it is not done.)
-import Foundation
-import RatingsData
-
+///
+/// Cost: every candidate projects the panel's past at every cut, with its paths recorded. On
+/// large panels the CRPS is averaged over at most `maximumDistricts` districts, evenly spaced
+/// in the panel's order. On a 1,000-district episodic synthetic panel (`simulate synth
+/// --generator episodic --districts 1000 --years 2007-2016`) the whole run without attribution
+/// took 22.7 s with every district scored and 14.2 s with 400, and both chose φ = 0.6 (as did
+/// every district of the 13,000-district panel). Panels of up to 400 districts are unchanged.
 public enum PersistenceSelection {
     /// Candidate values of φ (1: every pace kept as drawn).
     public static let candidates: [Double] = [0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1]
+    /// The most districts whose forecasts are scored (all of them up to this many).
+    public static let maximumDistricts = 400
 
     public struct Result: Equatable, Sendable {
         public var persistence: Double
@@ -61,7 +70,10 @@ public enum PersistenceSelection {
         horizon: Int, draws: Int, seed: UInt64
     ) -> (Double, Int) {
         let fw = panel.framework
-        let rows = Parallel.map(training.districts.count) { t -> (Double, Int) in
+        let n = training.districts.count
+        let scored = n <= maximumDistricts ? Array(0..<n) : (0..<maximumDistricts).map { $0 * n / maximumDistricts }
+        let rows = Parallel.map(scored.count) { i -> (Double, Int) in
+            let t = scored[i]
             let years = f.startYear[t] < horizon ? Array((f.startYear[t] + 1)...horizon) : []
             let recorder = PathRecorder(yearCount: years.count, draws: draws, elementCount: fw.elements.count)
             let plan = ScenarioPlan.DistrictPlan(district: t, effects: [], stickingPoints: [], background: background)
