@@ -49,14 +49,11 @@ public enum TrajectoryModel {
     /// Fit the model to `panel`.
     /// - Parameter variance: fixed variance components; nil (default) estimates them by REML.
     public static func fit(_ panel: Panel, variance: VarianceComponents? = nil) throws(FitError) -> TrajectoryFit {
+        let problem = try CellProblem(panel)
         do {
-            return try CellProblem(panel).solve(variance: variance)
-        } catch let e as FitError {
-            throw e
-        } catch let e as LinearAlgebraError {
-            throw .linearAlgebra(e)
+            return try problem.solve(variance: variance)
         } catch {
-            throw .noTimeVariation
+            throw .linearAlgebra(error)
         }
     }
 }
@@ -121,7 +118,7 @@ struct CellProblem {
     /// Degrees of freedom of the profiled σ²: within-cell residual df plus cells minus fixed effects.
     var totalDF: Int { withinDF + cellCount - fixedCount }
 
-    init(_ panel: Panel) throws {
+    init(_ panel: Panel) throws(TrajectoryModel.FitError) {
         self.panel = panel
         stats = SeriesStatistics(panel)
         districtCount = panel.districts.count
@@ -215,7 +212,7 @@ struct CellProblem {
 
     func makeWorkspace() -> Workspace { Workspace(districts: identifiedDistricts.count, components: componentCount) }
 
-    func gls(theta: Double, workspace: Workspace? = nil) throws -> GLS {
+    func gls(theta: Double, workspace: Workspace? = nil) throws(LinearAlgebraError) -> GLS {
         let K = componentCount
         let D = identifiedDistricts.count
         let work = workspace ?? makeWorkspace()
@@ -340,9 +337,10 @@ struct CellProblem {
 
     /// REML: Brent's search of the profiled likelihood over log θ.
     /// The REML estimate, with the GLS at it (the fit's final solve reuses it).
-    func estimateVariance() throws -> (VarianceComponents, GLS) {
+    func estimateVariance() throws(LinearAlgebraError) -> (VarianceComponents, GLS) {
         let workspace = makeWorkspace()
-        let logTheta = try brentMaximum(lower: log(1e-14), upper: log(1e12)) { lt in
+        let logTheta = try brentMaximum(lower: log(1e-14), upper: log(1e12)) {
+            (lt: Double) throws(LinearAlgebraError) in
             let g = try gls(theta: exp(lt), workspace: workspace)
             return logLikelihood(g, residualVariance: profiledResidualVariance(g))
         }
@@ -351,8 +349,13 @@ struct CellProblem {
         return (VarianceComponents(residual: s2, deviation: exp(logTheta) * s2), g)
     }
 
-    func solve(variance given: VarianceComponents?) throws -> TrajectoryFit {
-        let (v, g) = try given.map { ($0, try gls(theta: $0.deviation / $0.residual)) } ?? estimateVariance()
+    func solve(variance given: VarianceComponents?) throws(LinearAlgebraError) -> TrajectoryFit {
+        let (v, g): (VarianceComponents, GLS)
+        if let given {
+            (v, g) = (given, try gls(theta: given.deviation / given.residual))
+        } else {
+            (v, g) = try estimateVariance()
+        }
         let K = componentCount
         let D = identifiedDistricts.count
         let inverseSchur = try g.schur.inverse()
@@ -451,74 +454,4 @@ struct CellProblem {
             restrictedLogLikelihood: logLikelihood(g, residualVariance: v.residual),
             observations: stats.count.reduce(0, +), residualDegreesOfFreedom: withinDF)
     }
-}
-
-/// The maximiser of a unimodal `f` on [lower, upper] by Brent's method: golden-section steps
-/// with parabolic interpolation where the function allows (Brent 1973, ch. 5; the classic
-/// `fmin`), to a relative tolerance of 1e-10 in x. Typically 15–25 evaluations where plain
-/// golden section needs about 50; the REML evaluation is the fit's dominant cost.
-func brentMaximum(
-    lower: Double, upper: Double, tolerance: Double = 1e-10,
-    _ f: (Double) throws -> Double
-) rethrows -> Double {
-    let golden = (3 - 5.0.squareRoot()) / 2
-    var a = lower
-    var b = upper
-    var x = a + golden * (b - a)
-    var w = x
-    var v = x
-    var fx = -(try f(x))
-    var fw = fx
-    var fv = fx
-    var d = 0.0
-    var e = 0.0
-    for _ in 0..<500 {
-        let m = (a + b) / 2
-        let tol1 = tolerance * abs(x) + 1e-12
-        let tol2 = 2 * tol1
-        if abs(x - m) <= tol2 - (b - a) / 2 { break }
-        var parabolic = false
-        if abs(e) > tol1 {
-            let r = (x - w) * (fx - fv)
-            var q = (x - v) * (fx - fw)
-            var p = (x - v) * q - (x - w) * r
-            q = 2 * (q - r)
-            if q > 0 { p = -p } else { q = -q }
-            let previous = e
-            e = d
-            if abs(p) < abs(q * previous / 2), p > q * (a - x), p < q * (b - x) {
-                d = p / q
-                let u = x + d
-                if u - a < tol2 || b - u < tol2 { d = m >= x ? tol1 : -tol1 }
-                parabolic = true
-            }
-        }
-        if !parabolic {
-            e = (x >= m ? a : b) - x
-            d = golden * e
-        }
-        let u = abs(d) >= tol1 ? x + d : x + (d > 0 ? tol1 : -tol1)
-        let fu = -(try f(u))
-        if fu <= fx {
-            if u >= x { a = x } else { b = x }
-            v = w
-            fv = fw
-            w = x
-            fw = fx
-            x = u
-            fx = fu
-        } else {
-            if u < x { a = u } else { b = u }
-            if fu <= fw || w == x {
-                v = w
-                fv = fw
-                w = u
-                fw = fu
-            } else if fu <= fv || v == x || v == w {
-                v = u
-                fv = fu
-            }
-        }
-    }
-    return x
 }

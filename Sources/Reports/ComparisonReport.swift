@@ -47,7 +47,8 @@ public enum ComparisonReport {
                 t.rows.append([
                     "", r.scenario, r.yearP50.map(String.init) ?? "not by \(horizon)",
                     "\(signed(r.deltaYearsP50)) (\(signed(r.deltaYearsP10)) to \(signed(r.deltaYearsP90)))",
-                    fixed(r.pAdvancedByHorizon, decimals: 2), signed2(r.deltaPAdvanced), fixed(r.pEarlier, decimals: 2),
+                    fixed(r.pAdvancedByHorizon, decimals: 2), signedHundredths(r.deltaPAdvanced),
+                    fixed(r.pEarlier, decimals: 2),
                 ])
             }
         }
@@ -65,11 +66,11 @@ public enum ComparisonReport {
             return (s, mine.filter { $0.pEarlier >= 0.5 }.count, sum / Double(max(1, mine.count)), sum)
         }.sorted { ($0.1, $0.3) > ($1.1, $1.3) }
         for (s, earlier, mean, sum) in ranked {
-            n.rows.append([s, String(earlier), signed2(mean), signed2(sum)])
+            n.rows.append([s, String(earlier), signedHundredths(mean), signedHundredths(sum)])
         }
         return out + "\nNetwork ranking\n" + n.rendered
     }
 
     static func signed(_ x: Double) -> String { signedFixed(x, decimals: 1, plusOnZero: false) }
-    static func signed2(_ x: Double) -> String { signedFixed(x, decimals: 2, plusOnZero: false) }
+    static func signedHundredths(_ x: Double) -> String { signedFixed(x, decimals: 2, plusOnZero: false) }
 }

@@ -73,14 +73,14 @@ public enum PanelLoader {
         var warnings = builder.warnings
         // Each snapshot must rate at least one element of every component; gaps within a component are warned about.
         for (slot, snapshot) in snapshots.enumerated() {
-            let where_ = SourceLocation(file: file, line: firstLines[slot])
+            let snapshotLocation = SourceLocation(file: file, line: firstLines[slot])
             let name = districtNames[snapshot.districtIndex]
             var missing: [String] = []
             for (ci, members) in framework.elementsByComponent.enumerated() {
                 let absent = members.filter { snapshot.scores[$0] == nil }
                 if absent.count == members.count {
                     throw .error(
-                        at: where_,
+                        at: snapshotLocation,
                         "snapshot \(name) \(snapshot.year) rates no element of component \(framework.components[ci].id) (\(framework.components[ci].shortName)); expected at least one of \(members.map { framework.elements[$0].id }.joined(separator: ", "))"
                     )
                 }
@@ -89,7 +89,7 @@ public enum PanelLoader {
             if !missing.isEmpty {
                 warnings.append(
                     .warning(
-                        at: where_,
+                        at: snapshotLocation,
                         "snapshot \(name) \(snapshot.year) lacks element\(missing.count == 1 ? "" : "s") \(missing.joined(separator: ", ")); its component scores average the elements present"
                     ))
             }
