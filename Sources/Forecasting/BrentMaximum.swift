@@ -4,6 +4,10 @@ import Foundation
 /// with parabolic interpolation where the function allows (Brent 1973, ch. 5; the classic
 /// `fmin`), to a relative tolerance of 1e-10 in x. Typically 15–25 evaluations where plain
 /// golden section needs about 50; the REML evaluation is the fit's dominant cost.
+///
+/// Longer than this codebase's 60 lines on purpose: it is the textbook routine step for step
+/// (the names follow Brent's a, b, v, w, x, d, e), which is what makes it checkable against the
+/// book; split into helpers it would no longer read against the original.
 func brentMaximum<E: Error>(
     lower: Double, upper: Double, tolerance: Double = 1e-10,
     _ f: (Double) throws(E) -> Double

@@ -189,53 +189,13 @@ struct IntegerProjectionState {
 
     /// Move every latent, rate it, and score the year.
     mutating func step(draw r: Int, yearIndex yi: Int, year t: Int, recorder: PathRecorder?) {
-        let bottom = s.grid.lowest - s.grid.halfCell
-        let top = s.grid.cellTop(s.grid.highest)
         let yearCount = s.years.count
         var inProgress = 0
         var total = 0.0
-        let grid = s.grid
-        let boost = s.unstalledBoost
-        let plain = self.plain
-        let latent = buffers.latent
-        let slope = buffers.slope
-        let levelShift = buffers.levelShift
-        let cap = buffers.cap
-        let stalled = buffers.stalled
-        let order = s.order
-        let componentStart = s.componentStart
         for k in 0..<s.componentCount {
-            var sum = 0.0
-            let first = componentStart[k]
-            let end = componentStart[k + 1]
-            // A relaxation acts on the year's pace and leaves the pace's own evolution alone.
-            let effective = s.relaxesPace ? max(pace[k] + s.extraPace[k], s.paceFloor[k]) : pace[k]
-            var move = effective
-            if move > 0 { move *= boost }
-            if plain, recorder == nil, let unit = grid.step {
-                sum = Self.movePlain(
-                    latent, order: order, first..<end, by: move, bottom: bottom, top: top,
-                    lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
-            } else if recorder == nil, let unit = grid.step {
-                sum = Self.moveWithEffects(
-                    buffers, order: order, first..<end, pace: effective, boost: boost, bottom: bottom,
-                    top: top, lowest: grid.lowest, unit: unit, topIndex: Double(grid.values.count - 1))
-            } else {
-                for j in first..<end {
-                    let e = order[j]
-                    if plain {
-                        latent[e] = min(max(latent[e] + move, bottom), top)
-                    } else {
-                        var m = effective + slope[e]
-                        if stalled[e] { m = min(m, 0) } else if m > 0 { m *= boost }
-                        latent[e] = min(max(latent[e] + m + levelShift[e], bottom), min(top, cap[e]))
-                    }
-                    let rating = grid.level(latent[e])
-                    sum += rating
-                    if let recorder { recorder.set(rating, draw: r, yearIndex: yi, element: e) }
-                }
-            }
-            let score = sum / Double(end - first)  // divide, as Framework.componentScores does
+            let count = s.componentStart[k + 1] - s.componentStart[k]
+            // Divide, as Framework.componentScores does.
+            let score = componentRatingSum(k, draw: r, yearIndex: yi, recorder: recorder) / Double(count)
             if keepComponents { values.pointer[(k * yearCount + yi) * draws + r] = score }
             total += score
             let now = score >= s.threshold
@@ -256,6 +216,57 @@ struct IntegerProjectionState {
         advancedYear[r] = t
         // Decisive: the components whose crossing this year made the district advanced, sharing the draw.
         decisive[r] = (0..<s.componentCount).filter { crossed[$0] }
+    }
+
+    /// Move component k's latents one year and return the sum of their ratings: the fast loops
+    /// on an equally spaced scale with nothing recorded, else the general one.
+    @inline(__always)
+    func componentRatingSum(_ k: Int, draw r: Int, yearIndex yi: Int, recorder: PathRecorder?) -> Double {
+        let grid = s.grid
+        let bottom = grid.lowest - grid.halfCell
+        let top = grid.cellTop(grid.highest)
+        let slots = s.componentStart[k]..<s.componentStart[k + 1]
+        // A relaxation acts on the year's pace and leaves the pace's own evolution alone.
+        let effective = s.relaxesPace ? max(pace[k] + s.extraPace[k], s.paceFloor[k]) : pace[k]
+        var move = effective
+        if move > 0 { move *= s.unstalledBoost }
+        if recorder == nil, let unit = grid.step {
+            let topIndex = Double(grid.values.count - 1)
+            if plain {
+                return Self.movePlain(
+                    buffers.latent, order: s.order, slots, by: move, bottom: bottom, top: top,
+                    lowest: grid.lowest, unit: unit, topIndex: topIndex)
+            }
+            return Self.moveWithEffects(
+                buffers, order: s.order, slots, pace: effective, boost: s.unstalledBoost, bottom: bottom,
+                top: top, lowest: grid.lowest, unit: unit, topIndex: topIndex)
+        }
+        return moveRated(
+            slots, pace: effective, move: move, bottom: bottom, top: top, draw: r, yearIndex: yi, recorder: recorder)
+    }
+
+    /// The general move of one component's latents (any scale; each rating recorded when asked):
+    /// `movePlain`'s or `moveWithEffects`'s arithmetic, rated through `LevelGrid.level`.
+    func moveRated(
+        _ slots: Range<Int>, pace effective: Double, move: Double, bottom: Double, top: Double,
+        draw r: Int, yearIndex yi: Int, recorder: PathRecorder?
+    ) -> Double {
+        let b = buffers
+        var sum = 0.0
+        for j in slots {
+            let e = s.order[j]
+            if plain {
+                b.latent[e] = min(max(b.latent[e] + move, bottom), top)
+            } else {
+                var m = effective + b.slope[e]
+                if b.stalled[e] { m = min(m, 0) } else if m > 0 { m *= s.unstalledBoost }
+                b.latent[e] = min(max(b.latent[e] + m + b.levelShift[e], bottom), min(top, b.cap[e]))
+            }
+            let rating = s.grid.level(b.latent[e])
+            sum += rating
+            if let recorder { recorder.set(rating, draw: r, yearIndex: yi, element: e) }
+        }
+        return sum
     }
 
     /// The common case — no effect, no ceiling, nothing recorded, equally spaced levels: move
