@@ -71,9 +71,9 @@ extension Simulate {
         /// `--events`, else `events.csv` beside the data file when it exists, else none.
         func loadEvents() throws(Diagnostic) -> EventTable? {
             if let events { return try EventTable.load(path: events) }
-            let beside = ((input.data as NSString).deletingLastPathComponent as NSString).appendingPathComponent(
-                "events.csv")
-            return FileManager.default.fileExists(atPath: beside) ? try EventTable.load(path: beside) : nil
+            return try DefaultPaths.events(besideData: input.data).map { path throws(Diagnostic) in
+                try EventTable.load(path: path)
+            }
         }
 
         func run() throws {

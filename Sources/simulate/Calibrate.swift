@@ -21,10 +21,10 @@ extension Simulate {
         @OptionGroup var input: DataOptions
 
         @Option(name: .long, help: ArgumentHelp("Events CSV (district,date,lever,note).", valueName: "csv"))
-        var events: String = "Scenarios/data/events.csv"
+        var events: String = DefaultPaths.events
 
         @Option(name: .long, help: ArgumentHelp("Lever catalogue to calibrate.", valueName: "json"))
-        var levers: String = "Scenarios/levers.json"
+        var levers: String = DefaultPaths.levers
 
         @Option(name: .long, help: ArgumentHelp("Write a calibrated copy of the catalogue here.", valueName: "file"))
         var write: String?

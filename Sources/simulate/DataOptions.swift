@@ -6,16 +6,13 @@ import Reports
 
 /// Where the panel, framework and districts come from; shared by every command that loads data.
 struct DataOptions: ParsableArguments {
-    static let defaultData = "Scenarios/data/portfolio-snapshots.csv"
-    static let defaultFramework = "Scenarios/data/framework.json"
-    static let defaultDistricts = "Scenarios/data/districts.csv"
 
     @Option(
         name: .long,
         help: ArgumentHelp(
             "Panel: a CSV with header district,year,element,score (long) or district,year and one column per element id (wide), or an .xlsx workbook in either layout.",
             valueName: "csv|xlsx"))
-    var data: String = DataOptions.defaultData
+    var data: String = DefaultPaths.data
 
     @Option(
         name: .long,
@@ -24,7 +21,7 @@ struct DataOptions: ParsableArguments {
 
     @Option(
         name: .long, help: ArgumentHelp("Framework JSON: components, elements, scale, thresholds.", valueName: "json"))
-    var framework: String = DataOptions.defaultFramework
+    var framework: String = DefaultPaths.framework
 
     @Option(
         name: .long,
@@ -37,11 +34,11 @@ struct DataOptions: ParsableArguments {
 
     /// The files read, for refusing an output path that would overwrite one.
     var inputs: [String] {
-        [data, framework] + [districts ?? (usesShippedPanel ? DataOptions.defaultDistricts : nil)].compactMap { $0 }
+        [data, framework] + [districts ?? (usesShippedPanel ? DefaultPaths.districts : nil)].compactMap { $0 }
     }
 
     /// Whether the shipped, reconstructed panel is in use (its caveat must be shown).
-    var usesShippedPanel: Bool { data == DataOptions.defaultData }
+    var usesShippedPanel: Bool { data == DefaultPaths.data }
 
     /// Load the framework and panel, printing warnings to stderr.
     func load() throws(Diagnostic) -> Panel {
@@ -51,7 +48,7 @@ struct DataOptions: ParsableArguments {
                 "--sheet \(sheet) applies only to an .xlsx --data, and the data is \(data)")
         }
         let fw = try Framework.load(contentsOf: framework)
-        let districtsPath = districts ?? (usesShippedPanel ? DataOptions.defaultDistricts : nil)
+        let districtsPath = districts ?? (usesShippedPanel ? DefaultPaths.districts : nil)
         let bar = ProgressBar("Loading \(data)")
         let result = try PanelSource.load(
             path: data, framework: fw, districtsPath: districtsPath, sheet: sheet, progress: bar.update)

@@ -46,7 +46,7 @@ extension Simulate {
         var seed: UInt64 = 1
 
         @Option(name: .long, help: ArgumentHelp("Framework JSON.", valueName: "json"))
-        var framework: String = DataOptions.defaultFramework
+        var framework: String = DefaultPaths.framework
 
         @Option(name: .long, help: ArgumentHelp("Output CSV file.", valueName: "file"))
         var out: String = "Results/synth/panel.csv"
@@ -85,8 +85,9 @@ extension Simulate {
             }
         }
 
-        /// The episodic generator's events file, written in the panel's folder.
-        static let eventsFile = "events.csv"
+        /// The episodic generator's events file, written in the panel's folder (where a scenario
+        /// naming the panel finds it).
+        static let eventsFile = DefaultPaths.eventsFileName
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in

@@ -15,7 +15,7 @@ public struct EngineForecastModel: ForecastModel {
     /// `PersistenceSelection`, as a scenario run chooses it.
     public let persistence: Double?
 
-    public init(_ model: Projection.Model, leversPath: String = Scenario.defaultLevers, persistence: Double? = nil) {
+    public init(_ model: Projection.Model, leversPath: String = DefaultPaths.levers, persistence: Double? = nil) {
         self.model = model
         self.leversPath = leversPath
         self.persistence = persistence

@@ -26,11 +26,11 @@ extension Scenario {
 
     func isDefault(_ key: String, _ path: String) -> Bool {
         switch key {
-        case "data": return path == Scenario.defaultData
-        case "framework": return path == Scenario.defaultFramework
-        case "levers": return path == Scenario.defaultLevers
-        case "stickingPoints": return path == Scenario.defaultStickingPoints
-        case "districtsFile": return path == Scenario.defaultDistrictsFile
+        case "data": return path == DefaultPaths.data
+        case "framework": return path == DefaultPaths.framework
+        case "levers": return path == DefaultPaths.levers
+        case "stickingPoints": return path == DefaultPaths.stickingPoints
+        case "districtsFile": return path == DefaultPaths.districts
         default: return false
         }
     }

@@ -5,11 +5,6 @@ import RatingsData
 /// A scenario file: what to project, how far, how many draws, and which interventions.
 /// See `Scenarios/README.md` for the format.
 public struct Scenario: Sendable {
-    public static let defaultData = "Scenarios/data/portfolio-snapshots.csv"
-    public static let defaultFramework = "Scenarios/data/framework.json"
-    public static let defaultDistrictsFile = "Scenarios/data/districts.csv"
-    public static let defaultLevers = "Scenarios/levers.json"
-    public static let defaultStickingPoints = "Scenarios/sticking-points.json"
     public static let defaultDraws = 1000
 
     public var file: String
@@ -44,17 +39,8 @@ public struct Scenario: Sendable {
     /// With an `.xlsx` data file: the sheet to read (nil: the first).
     public var sheet: String? = nil
 
-    /// `events.csv` beside the data file, if there is one.
-    static func defaultEvents(besideData data: String) -> String? {
-        let base = (data as NSString).deletingLastPathComponent
-        let path = base.isEmpty ? "events.csv" : (base as NSString).appendingPathComponent("events.csv")
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-            ? path : nil
-    }
-
     /// Whether the shipped, reconstructed panel is in use (its caveat must be shown).
-    public var usesShippedPanel: Bool { data == Scenario.defaultData }
+    public var usesShippedPanel: Bool { data == DefaultPaths.data }
 
     public static func load(contentsOf path: String) throws(Diagnostic) -> Scenario {
         try decode(try JSONParser.parse(contentsOf: path), file: path)
@@ -157,17 +143,17 @@ public struct Scenario: Sendable {
                         provisions: provisions, overrides: overrides, location: i.location))
             }
         }
-        let data = dataGiven.map(relative) ?? defaultData
-        let events = try r.optionalString("events").map(relative) ?? defaultEvents(besideData: data)
+        let data = dataGiven.map(relative) ?? DefaultPaths.data
+        let events = try r.optionalString("events").map(relative) ?? DefaultPaths.events(besideData: data)
         let background = try BackgroundSetting.decode(r.node("background"), file: file, path: "background")
         var scenario = Scenario(
             file: file, name: name, description: try r.optionalString("description") ?? "",
             data: data,
-            framework: try r.optionalString("framework").map(relative) ?? defaultFramework,
+            framework: try r.optionalString("framework").map(relative) ?? DefaultPaths.framework,
             districtsFile: try r.optionalString("districtsFile").map(relative)
-                ?? (dataGiven == nil ? defaultDistrictsFile : nil),
-            levers: try r.optionalString("levers").map(relative) ?? defaultLevers,
-            stickingPoints: try r.optionalString("stickingPoints").map(relative) ?? defaultStickingPoints,
+                ?? (dataGiven == nil ? DefaultPaths.districts : nil),
+            levers: try r.optionalString("levers").map(relative) ?? DefaultPaths.levers,
+            stickingPoints: try r.optionalString("stickingPoints").map(relative) ?? DefaultPaths.stickingPoints,
             districts: districts, horizon: horizon, draws: draws, seed: UInt64(seed), interventions: interventions,
             events: events, background: background,
             backgroundLocation: r.node("background").map { r.location(of: $0, path: "background") } ?? r.location,
