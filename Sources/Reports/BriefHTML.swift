@@ -117,11 +117,11 @@ public enum BriefHTML {
             case .state(let s): target = "every district in \(s)"
             }
             b +=
-                "<p><strong>\(esc(lever.name))</strong> in \(esc(target)), \(i.year). \(esc(lever.reasoning))</p>\n<table><tr><th>Effect</th><th>Kind</th><th>Size used</th><th>Lag</th><th>Reason</th></tr>\n"
+                "<p><strong>\(esc(lever.name))</strong> in \(esc(target)), \(i.year). \(esc(lever.reasoning))</p>\n<table><tr><th>Effect</th><th>Kind</th><th>Size used</th><th>Lag</th><th>Reason</th><th>Source</th></tr>\n"
             for e in lever.effects(provisions: i.provisions) {
                 let size = i.overrides[e.id].map { "\($0) (override)" } ?? e.size.description
                 b +=
-                    "<tr><td>\(esc(e.id))</td><td>\(e.kind.rawValue)</td><td>\(esc(e.kind == .liftCeiling ? e.stickingPoints.joined(separator: ", ") : size))</td><td>\(e.lag)</td><td>\(esc(e.reason))</td></tr>\n"
+                    "<tr><td>\(esc(e.id))</td><td>\(e.kind.rawValue)</td><td>\(esc(e.kind == .liftCeiling ? e.stickingPoints.joined(separator: ", ") : size))</td><td>\(e.lag)</td><td>\(esc(e.reason))</td><td>\(esc(e.source))</td></tr>\n"
             }
             b += "</table>\n"
         }

@@ -38,6 +38,9 @@ public struct Effect: Equatable, Sendable {
     public var stickingPoints: [String]
     /// Why this size: the stated assumption and its source.
     public var reason: String
+    /// Where the size comes from: "assumed", "elicited: …" (who, when), "estimated: …" (how, from
+    /// what) or a citation. Defaults to "assumed" ("elicited" for a p10/p50/p90 size).
+    public var source: String = "assumed"
     /// Where the effect is written (for errors found once every file is loaded); nil when built in
     /// code. Not part of equality: the same effect read from two files is the same effect.
     public var location: SourceLocation? {
@@ -48,7 +51,7 @@ public struct Effect: Equatable, Sendable {
 
     package init(
         id: String, kind: Kind, targets: Targets, size: Distribution, lag: Int, ramp: Int, duration: Int?,
-        stickingPoints: [String], reason: String
+        stickingPoints: [String], reason: String, source: String = "assumed"
     ) {
         self.id = id
         self.kind = kind
@@ -59,6 +62,7 @@ public struct Effect: Equatable, Sendable {
         self.duration = duration
         self.stickingPoints = stickingPoints
         self.reason = reason
+        self.source = source
     }
 }
 

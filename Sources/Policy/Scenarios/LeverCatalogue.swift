@@ -65,7 +65,7 @@ public struct LeverCatalogue: Sendable {
     {
         let r = try JSONObjectReader(node, file: file, path: path)
         try r.rejectUnknownKeys(allowed: [
-            "id", "kind", "targets", "size", "lag", "ramp", "duration", "stickingPoints", "reason",
+            "id", "kind", "targets", "size", "lag", "ramp", "duration", "stickingPoints", "reason", "source",
         ])
         let kindText = try r.string("kind")
         guard let kind = Effect.Kind(rawValue: kindText) else {
@@ -102,9 +102,25 @@ public struct LeverCatalogue: Sendable {
         }
         var effect = Effect(
             id: try r.string("id"), kind: kind, targets: targets, size: size, lag: lag, ramp: ramp,
-            duration: duration, stickingPoints: points, reason: try r.optionalString("reason") ?? "")
+            duration: duration, stickingPoints: points, reason: try r.optionalString("reason") ?? "",
+            source: try decodeSource(r, size: size))
         effect.location = r.location
         return effect
+    }
+
+    /// An effect's `"source"`: any non-empty text ("assumed", "elicited: …", "estimated: …" or a
+    /// citation); absent, "elicited" for a p10/p50/p90 size and "assumed" otherwise.
+    static func decodeSource(_ r: JSONObjectReader, size: Distribution) throws(Diagnostic) -> String {
+        guard let text = try r.optionalString("source") else {
+            if case .elicited = size { return "elicited" }
+            return "assumed"
+        }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
+            throw .error(
+                at: r.location,
+                "\"source\" is empty; expected \"assumed\", \"elicited: …\", \"estimated: …\" or a citation")
+        }
+        return text
     }
 
     /// `"all"`, `{"components": [...]}` or `{"elements": [...]}`, every name checked against the framework.
