@@ -29,6 +29,19 @@ extension Simulate {
                 "Comma-separated lever ids: each becomes an alternative (baseline + that lever).", valueName: "ids"))
         var levers: String?
 
+        @Option(
+            name: .long,
+            help: ArgumentHelp(
+                "Comma-separated lever ids: every combination of up to --max-size of them, pulled together, is run against the baseline (packages.csv).",
+                valueName: "ids"))
+        var packages: String?
+
+        @Option(name: .long, help: "Largest package with --packages.")
+        var maxSize = 2
+
+        @Option(name: .long, help: "With --packages: the P(advanced by the target year) a package must reach.")
+        var targetP = 0.5
+
         @Option(name: .long, help: "District for the swept levers (and the district the table shows).")
         var district: String?
 
@@ -49,7 +62,17 @@ extension Simulate {
 
         func validate() throws {
             guard !scenarios.isEmpty else { throw ValidationError("give a baseline scenario file") }
-            if levers != nil {
+            if packages != nil {
+                guard levers == nil, scenarios.count == 1 else {
+                    throw ValidationError("--packages takes the baseline only (no alternative scenarios or --levers)")
+                }
+                guard (district == nil) != (state == nil) else {
+                    throw ValidationError("--packages needs exactly one of --district or --state")
+                }
+                guard year != nil else { throw ValidationError("--packages needs --year") }
+                guard maxSize >= 1 else { throw ValidationError("--max-size must be at least 1") }
+                guard (0...1).contains(targetP) else { throw ValidationError("--target-p must be between 0 and 1") }
+            } else if levers != nil {
                 guard (district == nil) != (state == nil) else {
                     throw ValidationError("--levers needs exactly one of --district or --state")
                 }
@@ -63,6 +86,18 @@ extension Simulate {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
                 let baseline = try ScenarioRun.prepare(scenarios[0])
                 for warning in baseline.warnings { Console.error(warning.description) }
+                if let packages {
+                    let ids = packages.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter {
+                        !$0.isEmpty
+                    }
+                    guard !ids.isEmpty, Set(ids).count == ids.count else {
+                        throw Diagnostic.error(
+                            at: SourceLocation(file: "command line", path: "--packages"),
+                            "expected comma-separated lever ids, each once, such as union-contract-change,state-legislation"
+                        )
+                    }
+                    return try runPackages(baseline, ids: ids)
+                }
                 var alternatives: [ScenarioRun] = []
                 for path in scenarios.dropFirst() { alternatives.append(try ScenarioRun.prepare(path)) }
                 if let levers {
