@@ -19,9 +19,13 @@ import RatingsData
 /// of one district are not independent). An effect is reported only when identified: some
 /// event of the lever falls inside the panel's years, its column is not collinear with the
 /// drifts (an event before the data whose effect spans every element is absorbed by the
-/// district's momentum), and at least
-/// two districts carry it.
+/// district's momentum), and at least `minimumTreatedDistricts` districts carry it: with fewer
+/// clusters, cluster-robust standard errors are far too small (Cameron, Gelbach & Miller 2008,
+/// "Bootstrap-based improvements for inference with clustered errors"), so no number is given.
 public enum LeverCalibration {
+    /// The fewest districts whose events must inform an effect before it is estimated.
+    public static let minimumTreatedDistricts = 5
+
     public struct Estimate: Equatable, Sendable {
         public var lever: String
         /// "level" (points) or "slope" (points per year).
@@ -138,8 +142,10 @@ public enum LeverCalibration {
                 status[c] = "not identified: no event of this lever falls between two ratings"
                 continue
             }
-            if carriers[c].count < 2 {
-                status[c] = "not identified: only one district's events inform it"
+            if carriers[c].count < minimumTreatedDistricts {
+                let n = carriers[c].count
+                status[c] =
+                    "not identified: \(n == 1 ? "only one district's events inform" : "only \(n) districts' events inform") it (fewer than \(minimumTreatedDistricts); too few clusters for its standard error)"
                 continue
             }
             let candidate = kept + [fixedCount + c]

@@ -7,15 +7,16 @@ import Testing
 @testable import Reports
 
 @Suite struct LeverCalibrationTests {
-    let levers = try! LeverCatalogue.load(
+    static let levers = try! LeverCatalogue.load(
         contentsOf: Paths.repository + "/Scenarios/levers.json", framework: Shipped.framework)
+    var levers: LeverCatalogue { Self.levers }
 
-    /// Known truth: 60 synthetic districts (2010–2017, exact model values); half of them change their
-    /// union contract in 2013, which adds +0.5 to the contract elements from 2014 and +0.1 a year to
-    /// 4.5 and 4.6 from 2015. The estimates land within 3 standard errors of the truth.
-    @Test func recoversAKnownLevelShiftAndSlopeChange() throws {
+    /// 60 synthetic districts (2010–2017, exact model values); the even ones change their union
+    /// contract in 2013, which adds +0.5 to the contract elements from 2014 and +0.1 a year to
+    /// 4.5 and 4.6 from 2015.
+    static func treatedPanel() throws -> Panel {
         let fw = Shipped.framework
-        var synthetic = SyntheticPanel.generate(
+        let synthetic = SyntheticPanel.generate(
             framework: fw, districts: 60, years: 2010...2017, seed: 3, rounded: false
         ).panel
         let contract = Set(["2.1", "2.3", "2.6", "3.1", "3.2", "4.5", "4.6"].compactMap { fw.elementIndex($0) })
@@ -30,7 +31,13 @@ import Testing
                 snapshots[i].scores[e]! += add
             }
         }
-        synthetic = Panel(framework: fw, districts: synthetic.districts, snapshots: snapshots)
+        return Panel(framework: fw, districts: synthetic.districts, snapshots: snapshots)
+    }
+
+    /// Known truth: half of 60 synthetic districts change their union contract (`treatedPanel`).
+    /// The estimates land within 3 standard errors of the truth.
+    @Test func recoversAKnownLevelShiftAndSlopeChange() throws {
+        let synthetic = try Self.treatedPanel()
         let events = EventTable(
             file: "events.csv",
             events: synthetic.districts.indices.filter { $0 % 2 == 0 }.map {
@@ -54,13 +61,32 @@ import Testing
         #expect(advocacy.estimate == nil && advocacy.status.hasPrefix("not identified"))
     }
 
+    /// The same known effect carried by only four districts is not identified: with fewer than
+    /// five clusters no number is given, however small its cluster-robust SE would be.
+    @Test func fewerThanFiveTreatedDistrictsIsNotIdentified() throws {
+        let synthetic = try Self.treatedPanel()
+        let treated = synthetic.districts.indices.filter { $0 % 2 == 0 }.prefix(4)
+        let events = EventTable(
+            file: "events.csv",
+            events: treated.map {
+                .init(
+                    district: synthetic.districts[$0].name, year: 2013, lever: "union-contract-change", note: "",
+                    location: SourceLocation(file: "events.csv"))
+            })
+        let estimates = try LeverCalibration.run(panel: synthetic, events: events, levers: Self.levers)
+        let level = estimates.first { $0.lever == "union-contract-change" && $0.kind == "level" }!
+        #expect(level.districts == 4 && level.estimate == nil)
+        #expect(level.status.contains("only 4 districts") && level.status.contains("fewer than 5"), "\(level.status)")
+    }
+
     /// An event before the data whose effect spans every element is absorbed by the district's
     /// momentum: said, not estimated.
     @Test func eventBeforeTheDataIsNotIdentified() throws {
         let panel = Shipped.loaded.panel
         let events = EventTable(
             file: "e.csv",
-            events: ["Denver", "Oakland"].map {
+            // Six districts: enough to pass the five-district rule and reach the collinearity check.
+            events: ["Denver", "Oakland", "Chicago", "Tulsa", "Spokane", "Hartford"].map {
                 .init(
                     district: $0, year: 2008, lever: "leadership-turnover", note: "",
                     location: SourceLocation(file: "e.csv"))
