@@ -70,6 +70,10 @@ extension Simulate.Compare {
             "\(draws) draws, seed \(seed); packages of up to \(maxSize) levers; P(advanced by \(horizon)) ≥ \(targetP)")
         let shown = districts.filter { name in district.map { $0 == name } ?? rows.contains { $0.district == name } }
         for name in shown {
+            let ranked = rows.filter { $0.district == name }.prefix(3)
+            Console.out(
+                "\(name), best packages: "
+                    + ranked.map { "\($0.name) \(fixed($0.pAdvancedByHorizon, decimals: 2))" }.joined(separator: "; "))
             if let best = LeverPackages.smallest(rows, district: name, target: targetP) {
                 Console.out(
                     "\(name): smallest package \(best.name) (\(best.size) lever\(best.size == 1 ? "" : "s")), "

@@ -43,7 +43,8 @@ public enum LeverPackages {
         return out
     }
 
-    /// The rows of every district (the baseline's order) under every package (the given order).
+    /// The rows of every district (the baseline's order) under every package, ranked within the
+    /// district: highest P(advanced by the horizon) first, then fewer levers, then the given order.
     public static func rows(
         baseline: ProjectionResult, packages: [(levers: [String], result: ProjectionResult)], horizon: Int
     ) -> [Row] {
@@ -51,17 +52,22 @@ public enum LeverPackages {
         for (d, base) in baseline.districts.enumerated() {
             let baseYears = base.advancedYear.map { min($0 ?? horizon + 1, horizon + 1) }
             let pBase = Double(baseYears.filter { $0 <= horizon }.count) / Double(max(1, baseYears.count))
+            var district: [Row] = []
             for (levers, result) in packages {
                 let years = result.districts[d].advancedYear.map { min($0 ?? horizon + 1, horizon + 1) }
                 let n = Double(max(1, years.count))
                 let p = Double(years.filter { $0 <= horizon }.count) / n
                 let deltas = zip(years, baseYears).map { Double($0 - $1) }
-                rows.append(
+                district.append(
                     Row(
                         district: base.district.name, package: levers, pAdvancedByHorizon: p, deltaPAdvanced: p - pBase,
                         deltaYearsMean: deltas.reduce(0, +) / n,
                         pEarlier: Double(zip(years, baseYears).filter { $0 < $1 }.count) / n))
             }
+            rows += district.enumerated().sorted { a, b in
+                (-a.element.pAdvancedByHorizon, a.element.size, a.offset)
+                    < (-b.element.pAdvancedByHorizon, b.element.size, b.offset)
+            }.map(\.element)
         }
         return rows
     }
@@ -79,7 +85,7 @@ public enum LeverPackages {
     }
 
     /// `packages.csv`: one row per district and package, districts in the panel's order and
-    /// packages by size and catalogue order.
+    /// packages ranked within each (see `rows`).
     public static func table(_ rows: [Row]) -> CSVTable {
         var t = CSVTable(header: header)
         for r in rows {
