@@ -68,19 +68,22 @@ extension Simulate.Compare {
     private func report(_ rows: [LeverPackages.Row], districts: [String], horizon: Int, draws: Int, seed: UInt64) {
         Console.out(
             "\(draws) draws, seed \(seed); packages of up to \(maxSize) levers; P(advanced by \(horizon)) ≥ \(targetP)")
-        let shown = districts.filter { name in district.map { $0 == name } ?? rows.contains { $0.district == name } }
+        // One pass to group the rows by district: with --state the rows are districts × packages.
+        let byDistrict = Dictionary(grouping: rows, by: \.district)
+        let shown = districts.filter { name in district.map { $0 == name } ?? (byDistrict[name] != nil) }
         for name in shown {
-            let ranked = rows.filter { $0.district == name }.prefix(3)
+            let mine = byDistrict[name] ?? []
             Console.out(
                 "\(name), best packages: "
-                    + ranked.map { "\($0.name) \(fixed($0.pAdvancedByHorizon, decimals: 2))" }.joined(separator: "; "))
-            if let best = LeverPackages.smallest(rows, district: name, target: targetP) {
+                    + mine.prefix(3).map { "\($0.name) \(fixed($0.pAdvancedByHorizon, decimals: 2))" }.joined(
+                        separator: "; "))
+            if let best = LeverPackages.smallest(mine, district: name, target: targetP) {
                 Console.out(
                     "\(name): smallest package \(best.name) (\(best.size) lever\(best.size == 1 ? "" : "s")), "
                         + "P = \(fixed(best.pAdvancedByHorizon, decimals: 2)) (\(signedFixed(best.deltaPAdvanced, decimals: 2)))"
                 )
             } else {
-                let top = rows.filter { $0.district == name }.max { $0.pAdvancedByHorizon < $1.pAdvancedByHorizon }
+                let top = mine.first  // ranked: the highest P first
                 Console.out(
                     "\(name): no package of up to \(maxSize) reaches \(targetP)"
                         + (top.map { "; the best is \($0.name), P = \(fixed($0.pAdvancedByHorizon, decimals: 2))" }
