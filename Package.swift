@@ -5,7 +5,7 @@ let package = Package(
     name: "PortfolioForecast",
     products: [
         .executable(name: "simulate", targets: ["simulate"]),
-        .library(name: "PortfolioKit", targets: ["RatingsData", "Forecasting", "Policy", "Reports"]),
+        .library(name: "PortfolioKit", targets: ["RatingsData", "Forecasting", "Policy", "Reports", "Pipeline"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
     ],
     dependencies: [
@@ -27,7 +27,7 @@ let package = Package(
         // The projection's element step in AVX, for CPUs that have it (chosen at run time).
         .target(name: "ProjectionKernel"),
         // The pipeline, one target per stage (SwiftPM keeps the edges one way):
-        // ratings data → forecasting → policy → reports, and the thin `simulate` on top.
+        // ratings data → forecasting → policy → reports → pipeline, and the thin `simulate` on top.
         // Ratings data: parsing, located diagnostics, the framework, panels, the paper's measures,
         // spreadsheets and seeded random numbers. No BLAS.
         .target(
@@ -44,10 +44,12 @@ let package = Package(
         .target(name: "Policy", dependencies: ["RatingsData", "Forecasting", "LinearAlgebra"]),
         // Reports: CSV, SVG, the HTML brief, the notebook, the manifest and the output folder.
         .target(name: "Reports", dependencies: ["RatingsData", "Forecasting", "Policy"]),
+        // Pipeline: each command's load → fit → project → attribute → report as a library type.
+        .target(name: "Pipeline", dependencies: ["RatingsData", "Forecasting", "Policy", "Reports"]),
         .executableTarget(
             name: "simulate",
             dependencies: [
-                "RatingsData", "Forecasting", "Policy", "Reports",
+                "RatingsData", "Forecasting", "Policy", "Reports", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,7 +72,7 @@ let package = Package(
         .testTarget(
             name: "PortfolioKitTests",
             dependencies: [
-                "RatingsData", "Forecasting", "Policy", "Reports", "TestSupport",
+                "RatingsData", "Forecasting", "Policy", "Reports", "Pipeline", "TestSupport",
                 .product(name: "Numerics", package: "swift-numerics"),
             ],
             exclude: ["Fixtures"]

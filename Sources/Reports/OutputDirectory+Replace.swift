@@ -65,9 +65,7 @@ extension OutputDirectory {
         }
         if fm.fileExists(atPath: destination + "/" + marker) { return }
         // A run of an earlier version: its manifest names the engine.
-        if let manifest = fm.contents(atPath: destination + "/manifest.json"),
-            String(decoding: manifest, as: UTF8.self).contains("\"engine\": \"portfolio-forecast")
-        {
+        if let manifest = RunManifest.read(folder: destination), manifest.engine.hasPrefix("portfolio-forecast") {
             return
         }
         let present = (fm.enumerator(atPath: destination)?.allObjects as? [String]) ?? []

@@ -66,43 +66,6 @@ public enum ScenarioReport {
         return t
     }
 
-    /// `manifest.json`: which inputs (by SHA-256) and settings made which outputs. No clock time,
-    /// so the same inputs and command give the same bytes.
-    public static func manifest(
-        run: ScenarioRun, result: ProjectionResult, inputs: [(role: String, path: String, sha256: String)],
-        outputs: [(name: String, contents: String)], commandLine: [String]
-    ) -> String {
-        var s = "{\n"
-        s +=
-            "  \"background\": ["
-            + run.plan.background.map { b in
-                "{\"lever\": \(json(b.leverID)), \"ratePerDistrictYear\": \(CSVTable.number(b.rate, decimals: 6)), \"source\": \(json(BackgroundReport.source(b)))}"
-            }.joined(separator: ", ") + "],\n"
-        let c = run.forecaster.paceChange
-        s +=
-            "  \"paceChange\": {\"persistence\": \(CSVTable.number(c.persistence, decimals: 6)), \"commonSD\": \(CSVTable.number(c.commonSD, decimals: 6)), \"ownSD\": \(CSVTable.number(c.ownSD, decimals: 6))},\n"
-        s += "  \"engine\": \(json(engineVersion)),\n"
-        s += "  \"scenario\": \(json(result.scenario)),\n"
-        s += "  \"seed\": \(result.seed),\n  \"draws\": \(result.draws),\n  \"horizon\": \(result.horizon),\n"
-        s += "  \"commandLine\": [" + commandLine.map(json).joined(separator: ", ") + "],\n"
-        s +=
-            "  \"inputs\": [\n"
-            + inputs.map {
-                "    {\"role\": \(json($0.role)), \"file\": \(json($0.path)), \"sha256\": \(json($0.sha256))}"
-            }
-            .joined(separator: ",\n") + "\n  ],\n"
-        s +=
-            "  \"outputs\": [\n"
-            + outputs.map {
-                "    {\"file\": \(json($0.name)), \"sha256\": \(json(SHA256.hex(Array($0.contents.utf8))))}"
-            }
-            .joined(separator: ",\n") + "\n  ]\n}\n"
-        return s
-    }
-
-    /// A JSON string literal.
-    static func json(_ s: String) -> String { JSONNode.quote(s) }
-
     /// The printed table: one row a district.
     public static func text(_ result: ProjectionResult) -> String {
         var t = TextTable(

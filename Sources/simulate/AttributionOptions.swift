@@ -1,8 +1,7 @@
 import ArgumentParser
 import Forecasting
+import Pipeline
 import Policy
-import RatingsData
-import Reports
 
 extension RelaxationBenchmark: ExpressibleByArgument {}
 
@@ -23,33 +22,8 @@ struct AttributionOptions: ParsableArguments {
         help: ArgumentHelp("The year \"what it would take\" aims at (default: the horizon).", valueName: "year"))
     var targetYear: Int?
 
-    var options: StickingPointAttribution.Options { .init(benchmark: benchmark, targetYear: targetYear) }
-
-    /// A located error when the target year is not a projected year of the run (of some district:
-    /// `firstProjected` is the earliest latest snapshot + 1).
-    func check(firstProjected: Int, horizon: Int, scenario: String) throws(Diagnostic) {
-        guard let targetYear else { return }
-        let at = SourceLocation(file: "command line", path: "--target-year")
-        guard firstProjected <= horizon else {
-            throw .error(
-                at: at,
-                "\(scenario) projects no year (its horizon \(horizon) is every district's latest snapshot year); --target-year does not apply"
-            )
-        }
-        guard targetYear >= firstProjected, targetYear <= horizon else {
-            throw .error(
-                at: at,
-                "target year \(targetYear) is not a projected year of \(scenario); expected a year from \(firstProjected) to the horizon \(horizon)"
-            )
-        }
-    }
-
-    /// Attribute a projected scenario with a progress bar.
-    func attribute(_ run: ScenarioRun, result: ProjectionResult, threads: Int?) -> StickingPointAttribution.Result {
-        let bar = ProgressBar("Attributing sticking points (\(run.scenario.name))")
-        let out = StickingPointAttribution.run(
-            run, baseline: result, options: options, threads: threads, progress: bar.update)
-        bar.finish()
-        return out
+    /// The settings the pipeline takes.
+    var settings: AttributionSettings {
+        AttributionSettings(skip: skipAttribution, benchmark: benchmark, targetYear: targetYear)
     }
 }

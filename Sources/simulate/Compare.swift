@@ -1,8 +1,7 @@
 import ArgumentParser
-import Forecasting
+import Pipeline
 import Policy
 import RatingsData
-import Reports
 
 extension Simulate {
     struct Compare: ParsableCommand {
@@ -86,140 +85,29 @@ extension Simulate {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
                 let baseline = try ScenarioRun.prepare(scenarios[0])
                 for warning in baseline.warnings { Console.error(warning.description) }
-                if let packages { return try runPackages(baseline, ids: try leverIDs(packages, option: "--packages")) }
-                let alternatives = try prepareAlternatives(baseline)
-                try checkInputs(baseline, alternatives)
-                let n = monteCarlo.draws ?? baseline.scenario.draws
-                let s = monteCarlo.seed ?? baseline.scenario.seed
-                let (base, results) = project(baseline, alternatives, draws: n, seed: s)
-                let rows: [ScenarioComparison.Row]
-                do throws(ScenarioComparison.ComparisonError) {
-                    rows = try ScenarioComparison.compare(baseline: base, alternatives: results)
-                } catch {
-                    throw Diagnostic.error(at: SourceLocation(file: scenarios[0]), error.description)
+                let lines: [String]
+                if let packages {
+                    lines = try PackagePipeline(
+                        baseline: baseline, levers: try sweep(packages, option: "--packages"), maxSize: maxSize,
+                        targetP: targetP, targetYear: attribution.targetYear, monteCarlo: monteCarlo.settings, out: out
+                    ).run(progress: ProgressBar.stages)
+                } else {
+                    lines = try ComparisonPipeline(
+                        baseline: baseline, alternatives: Array(scenarios.dropFirst()),
+                        levers: try levers.map { ids throws(Diagnostic) in try sweep(ids, option: "--levers") },
+                        monteCarlo: monteCarlo.settings, attribution: attribution.settings, out: out,
+                        shownDistrict: district
+                    ).run(progress: ProgressBar.stages)
                 }
-                let directory = out ?? "Results/compare-\(baseline.scenario.name)"
-                let caveat = baseline.scenario.usesShippedPanel ? DataCaveat.shippedPanel : nil
-                let chart = CompareChart.svg(rows, baseline: base.scenario, horizon: base.horizon, caveat: caveat)
-                let attributionFiles = attributions([baseline] + alternatives, [base] + results)
-                try OutputDirectory(directory).replace(
-                    with: attributionFiles + [
-                        ("compare.csv", ComparisonReport.table(rows).text),
-                        ("charts/compare.svg", chart),
-                        (
-                            "brief.html",
-                            BriefHTML.compare(
-                                rows, baseline: base.scenario, horizon: base.horizon, draws: n, seed: s,
-                                chart: chart, caveat: caveat)
-                        ),
-                    ])
-                if let caveat { Console.out("Note: " + caveat + "\n") }
-                Console.out("\(n) draws, seed \(s), horizon \(base.horizon)")
-                Console.out(
-                    ComparisonReport.text(
-                        rows, baseline: base.scenario, horizon: base.horizon,
-                        districts: district.map { [$0] }))
-                Console.out(
-                    "\nWrote \(directory)/compare.csv, charts/compare.svg, brief.html"
-                        + attributionFiles.map { ", " + $0.name }.joined())
+                for line in lines { Console.out(line) }
             }
         }
 
-        /// Comma-separated lever ids from `option`, each once.
-        func leverIDs(_ text: String, option: String) throws(Diagnostic) -> [String] {
-            let ids = text.split(separator: ",").map { String($0).trimmingCharacters(in: " ") }.filter { !$0.isEmpty }
-            let at = SourceLocation(file: "command line", path: option)
-            guard !ids.isEmpty else {
-                throw Diagnostic.error(
-                    at: at,
-                    "no lever ids; expected comma-separated lever ids such as union-contract-change,state-legislation")
-            }
-            if let twice = ids.enumerated().first(where: { ids[..<$0.offset].contains($0.element) }) {
-                throw Diagnostic.error(at: at, "\(twice.element) is listed twice; expected each lever once")
-            }
-            return ids
+        /// The levers named by `--levers` or `--packages`, at `--district` or `--state` in `--year`
+        /// (`validate` has checked that those are given).
+        func sweep(_ ids: String, option: String) throws(Diagnostic) -> LeverSweep {
+            let target: Intervention.Target = district.map { .district($0) } ?? .state(state!)
+            return try LeverSweep(ids: ids, option: option, target: target, year: year!)
         }
-
-        /// The alternative scenario files, then one alternative per `--levers` id (baseline + that lever).
-        func prepareAlternatives(_ baseline: ScenarioRun) throws(Diagnostic) -> [ScenarioRun] {
-            var alternatives: [ScenarioRun] = []
-            for path in scenarios.dropFirst() { alternatives.append(try ScenarioRun.prepare(path)) }
-            guard let levers else { return alternatives }
-            for lever in try leverIDs(levers, option: "--levers") {
-                let target: Intervention.Target = district.map { .district($0) } ?? .state(state!)
-                let intervention = Intervention(
-                    lever: lever, target: target, year: year!, provisions: nil, overrides: [:],
-                    location: SourceLocation(file: "command line", path: "--levers \(lever)"))
-                alternatives.append(
-                    try ScenarioRun.prepare(scenario: baseline.scenario.adding(intervention, name: lever)))
-            }
-            return alternatives
-        }
-
-        /// Everything that can fail before projecting: comparable runs, the memory budget, inputs
-        /// not overwritten, the attribution's target year, a writable output folder.
-        func checkInputs(_ baseline: ScenarioRun, _ alternatives: [ScenarioRun]) throws(Diagnostic) {
-            try ScenarioRun.checkComparable(baseline: baseline, alternatives: alternatives)
-            try baseline.checkBudget(
-                draws: monteCarlo.draws, threads: monteCarlo.threads, trajectories: .none,
-                attribution: !attribution.skipAttribution)
-            try InputPath.refuseOverwriting(
-                ([baseline] + alternatives).flatMap { $0.inputFiles.map(\.path) },
-                output: out ?? "Results/compare-\(baseline.scenario.name)", isFolder: true)
-            for run in [baseline] + alternatives where !attribution.skipAttribution {
-                try attribution.check(
-                    firstProjected: run.firstProjectedYear, horizon: run.plan.horizon, scenario: run.scenario.name)
-            }
-            try OutputDirectory(out ?? "Results/compare-\(baseline.scenario.name)").checkWritable()
-        }
-
-        /// The baseline and every alternative on the same draws, advanced years only (no
-        /// trajectory percentiles: comparisons need none), with one progress bar.
-        func project(_ baseline: ScenarioRun, _ alternatives: [ScenarioRun], draws n: Int, seed s: UInt64)
-            -> (ProjectionResult, [ProjectionResult])
-        {
-            let bar = ProgressBar("Projecting \(1 + alternatives.count) scenarios")
-            let total = Double(1 + alternatives.count)
-            let base = baseline.project(draws: n, seed: s, trajectories: .none, threads: monteCarlo.threads) {
-                bar.update($0 / total)
-            }
-            var results: [ProjectionResult] = []
-            for (i, alt) in alternatives.enumerated() {
-                results.append(
-                    alt.project(draws: n, seed: s, trajectories: .none, threads: monteCarlo.threads) {
-                        bar.update((Double(i + 1) + $0) / total)
-                    })
-            }
-            bar.finish()
-            return (base, results)
-        }
-
-        /// Every scenario's attribution on the same draws, one file per kind with the scenario
-        /// column (none with `--skip-attribution`).
-        func attributions(_ runs: [ScenarioRun], _ results: [ProjectionResult]) -> [(name: String, contents: String)] {
-            guard !attribution.skipAttribution else { return [] }
-            var files: [(name: String, contents: String)] = []
-            for (run, result) in zip(runs, results) {
-                let mine = AttributionReport.files(
-                    attribution.attribute(run, result: result, threads: monteCarlo.threads), scenario: result.scenario)
-                if files.isEmpty {
-                    files = mine
-                    continue
-                }
-                for (i, file) in mine.enumerated() {
-                    files[i].contents += file.contents.drop { $0 != "\n" }.dropFirst()  // rows only
-                }
-            }
-            return files
-        }
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

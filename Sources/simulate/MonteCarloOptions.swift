@@ -1,5 +1,6 @@
 import ArgumentParser
 import Forecasting
+import Pipeline
 import Policy
 import RatingsData
 import Reports
@@ -28,4 +29,7 @@ struct MonteCarloOptions: ParsableArguments {
         }
         if let threads, threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
     }
+
+    /// The settings the pipeline takes.
+    var settings: MonteCarloSettings { MonteCarloSettings(draws: draws, seed: seed, threads: threads) }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Pipeline
 
 #if canImport(Glibc)
     import Glibc
@@ -36,5 +37,13 @@ final class ProgressBar {
     func finish() {
         guard enabled, last >= 0 else { return }
         Console.errorRaw("\r" + String(repeating: " ", count: label.count + 40) + "\r")
+    }
+
+    /// One bar per pipeline stage.
+    static var stages: ProgressStages {
+        { label in
+            let bar = ProgressBar(label)
+            return ProgressStage(update: bar.update, finish: bar.finish)
+        }
     }
 }

@@ -1,9 +1,7 @@
 import ArgumentParser
 import Forecasting
-import Foundation
-import Policy
+import Pipeline
 import RatingsData
-import Reports
 
 extension Projection.Trajectories: ExpressibleByArgument {}
 
@@ -43,76 +41,12 @@ extension Simulate {
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
-                let prepared = try ScenarioRun.prepare(scenario)
-                try InputPath.refuseOverwriting(
-                    prepared.inputFiles.map(\.path), output: out ?? "Results/\(prepared.scenario.name)",
-                    isFolder: true)
-                try attribution.check(
-                    firstProjected: prepared.firstProjectedYear, horizon: prepared.plan.horizon,
-                    scenario: prepared.scenario.name)
-                try prepared.checkBudget(
-                    draws: monteCarlo.draws, threads: monteCarlo.threads, trajectories: trajectories,
-                    attribution: !attribution.skipAttribution)
-                // Last of the checks: it takes the folder's lock (and creates its parent).
-                try OutputDirectory(out ?? "Results/\(prepared.scenario.name)").checkWritable()
-                for warning in prepared.warnings { Console.error(warning.description) }
-                let bar = ProgressBar("Projecting \(prepared.scenario.name)")
-                let result = prepared.project(
-                    draws: monteCarlo.draws, seed: monteCarlo.seed, trajectories: trajectories,
-                    threads: monteCarlo.threads,
-                    progress: bar.update)
-                bar.finish()
-                var files: [(name: String, contents: String)] = []
-                if trajectories != .none {
-                    files.append(("trajectories.csv", ScenarioReport.trajectories(result, panel: prepared.panel).text))
-                }
-                files.append(("advanced.csv", ScenarioReport.advanced(result).text))
-                files.append(("advanced-by-year.csv", ScenarioReport.advancedByYear(result).text))
-                files.append(("network.csv", NetworkReport.table(result).text))
-                let attributed =
-                    attribution.skipAttribution
-                    ? nil
-                    : attribution.attribute(prepared, result: result, threads: monteCarlo.threads)
-                if let attributed { files += AttributionReport.files(attributed, scenario: result.scenario) }
-                let caveat = prepared.scenario.usesShippedPanel ? DataCaveat.shippedPanel : nil
-                var charts = RunCharts.scenario(result, panel: prepared.panel, caveat: caveat)
-                if let attributed {
-                    charts.merge(ShapleyCharts.charts(attributed, scenario: result.scenario, caveat: caveat)) { a, _ in
-                        a
-                    }
-                }
-                files += RunCharts.files(charts)
-                files.append(
-                    (
-                        "brief.html",
-                        BriefHTML.run(prepared, result: result, attribution: attributed, charts: charts, caveat: caveat)
-                    ))
-                var inputs: [(role: String, path: String, sha256: String)] = []
-                for input in prepared.inputFiles {
-                    inputs.append(
-                        (
-                            input.role, input.path,
-                            SHA256.hex(try InputFile.read(input.path, limit: InputFile.streamedFileLimit))
-                        ))
-                }
-                files.append(
-                    (
-                        "manifest.json",
-                        ScenarioReport.manifest(
-                            run: prepared, result: result, inputs: inputs, outputs: files,
-                            commandLine: ["simulate"] + CommandLine.arguments.dropFirst())
-                    ))
-                let directory = out ?? "Results/\(prepared.scenario.name)"
-                try OutputDirectory(directory).replace(with: files)
-                if let caveat { Console.out("Note: " + caveat + "\n") }
-                if !prepared.scenario.description.isEmpty { Console.out(prepared.scenario.description + "\n") }
-                Console.out(BackgroundReport.text(prepared) + "\n")
-                Console.out(ScenarioReport.text(result))
-                if let attributed { Console.out("\n" + AttributionReport.text(attributed)) }
-                Console.out(
-                    "\nWrote \(directory)/: "
-                        + files.map(\.name).filter { !$0.hasPrefix("charts/") }.joined(separator: ", ")
-                        + " and \(charts.count) charts in charts/")
+                let pipeline = try ScenarioPipeline(
+                    scenario: scenario, monteCarlo: monteCarlo.settings, trajectories: trajectories,
+                    attribution: attribution.settings, out: out,
+                    commandLine: ["simulate"] + CommandLine.arguments.dropFirst())
+                for warning in pipeline.warnings { Console.error(warning) }
+                for line in try pipeline.run(progress: ProgressBar.stages) { Console.out(line) }
             }
         }
     }

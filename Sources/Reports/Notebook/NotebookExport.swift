@@ -2,7 +2,7 @@ import Forecasting
 import Policy
 import RatingsData
 
-/// A Jupyter notebook (nbformat 4.5) that reloads a run's CSVs with pandas and redraws its
+/// A Jupyter notebook (nbformat 4.5, see `Notebook`) that reloads a run's CSVs with pandas and redraws its
 /// charts with matplotlib, with markdown cells explaining each step and the caveats.
 public enum NotebookExport {
     /// Which of a results folder's files exist; the notebook covers those.
@@ -32,53 +32,77 @@ public enum NotebookExport {
 
     /// The notebook JSON. `resultsPath` is the results folder relative to the notebook.
     public static func notebook(title: String, resultsPath: String, contents: Contents) -> String {
-        var cells: [String] = []
-        func markdown(_ text: String) { cells.append(cell("markdown", text, id: cells.count + 1)) }
-        func code(_ text: String) { cells.append(cell("code", text, id: cells.count + 1)) }
+        var cells = introduction(title: title, resultsPath: resultsPath)
+        if contents.advanced { cells += advancedSection() }
+        if contents.trajectories { cells += trajectoriesSection() }
+        if contents.stickingPoints {
+            cells += stickingPointsSection()
+            if contents.attributionDetail { cells += attributionDetailSection() }
+        }
+        if contents.compare { cells += compareSection() }
+        if contents.describe { cells += describeSection() }
+        cells += readingSection()
+        return Notebook(cells: cells).json
+    }
 
-        markdown(
-            """
-            # \(title)
+    /// A Python string literal (JSON's quoting is valid Python).
+    static func pythonString(_ s: String) -> String { JSONNode.quote(s) }
 
-            This notebook reloads the CSV files that `simulate` wrote to `\(resultsPath)` and redraws its
-            tables and charts with pandas and matplotlib, so a data person can check and rework them.
-            Rerun it top to bottom after rerunning the engine; it reads, never writes.
+    /// The title, the data caveat, and the code that loads the manifest.
+    static func introduction(title: String, resultsPath: String) -> [Notebook.Cell] {
+        [
+            .markdown(
+                """
+                # \(title)
 
-            **Data caveat.** If the run used the shipped panel (`Scenarios/data/portfolio-snapshots.csv`,
-            named in `manifest.json` below), its numbers are an illustrative reconstruction that agrees with
-            the paper's published findings; they are not CRPE's measured district scores.
-            """)
-        code(
-            """
-            import json
-            from pathlib import Path
+                This notebook reloads the CSV files that `simulate` wrote to `\(resultsPath)` and redraws its
+                tables and charts with pandas and matplotlib, so a data person can check and rework them.
+                Rerun it top to bottom after rerunning the engine; it reads, never writes.
 
-            import matplotlib
-            import matplotlib.pyplot as plt
-            import pandas as pd
+                **Data caveat.** If the run used the shipped panel (`Scenarios/data/portfolio-snapshots.csv`,
+                named in `manifest.json` below), its numbers are an illustrative reconstruction that agrees with
+                the paper's published findings; they are not CRPE's measured district scores.
+                """),
+            .code(
+                """
+                import json
+                from pathlib import Path
 
-            RESULTS = Path(\(pythonString(resultsPath)))
-            manifest_path = RESULTS / "manifest.json"
-            manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
-            {k: manifest.get(k) for k in ["engine", "scenario", "seed", "draws", "horizon"] if k in manifest}
-            """)
-        if contents.advanced {
-            markdown(
+                import matplotlib
+                import matplotlib.pyplot as plt
+                import pandas as pd
+
+                RESULTS = Path(\(pythonString(resultsPath)))
+                manifest_path = RESULTS / "manifest.json"
+                manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {}
+                {k: manifest.get(k) for k in ["engine", "scenario", "seed", "draws", "horizon"] if k in manifest}
+                """),
+        ]
+    }
+
+    /// `advanced.csv`: when each district becomes advanced.
+    static func advancedSection() -> [Notebook.Cell] {
+        [
+            .markdown(
                 """
                 ## When each district becomes advanced
 
                 `advanced.csv`: whether each district is advanced on its latest snapshot, the probability it is
                 advanced by the horizon, and the first year by which 10%, 50% and 90% of the Monte Carlo draws
                 have become advanced (empty when not reached by the horizon).
-                """)
-            code(
+                """),
+            .code(
                 """
                 advanced = pd.read_csv(RESULTS / "advanced.csv")
                 advanced.sort_values("p_advanced_by_horizon", ascending=False)
-                """)
-        }
-        if contents.trajectories {
-            markdown(
+                """),
+        ]
+    }
+
+    /// `trajectories.csv`: fan charts of the district score.
+    static func trajectoriesSection() -> [Notebook.Cell] {
+        [
+            .markdown(
                 """
                 ## Fan charts
 
@@ -86,8 +110,8 @@ public enum NotebookExport {
                 the district score), the mean and the 10th, 50th and 90th percentiles over draws; observed
                 years are marked `observed = True`. The dashed line is the in-progress threshold (3.5 on CRPE's
                 scale). Change `DISTRICTS` to draw others.
-                """)
-            code(
+                """),
+            .code(
                 """
                 trajectories = pd.read_csv(RESULTS / "trajectories.csv")
                 district_scores = trajectories[trajectories["measure"] == "district"]
@@ -107,10 +131,14 @@ public enum NotebookExport {
                 axes.flat[0].set_ylabel("District score")
                 axes.flat[0].legend(loc="upper left", fontsize=8)
                 fig.tight_layout()
-                """)
-        }
-        if contents.stickingPoints {
-            markdown(
+                """),
+        ]
+    }
+
+    /// The sticking-point files: what each district's sticking points are worth.
+    static func stickingPointsSection() -> [Notebook.Cell] {
+        [
+            .markdown(
                 """
                 ## Sticking points
 
@@ -123,16 +151,16 @@ public enum NotebookExport {
                 `component-outlook.csv` says when each component first gets to "in progress"; `relaxation-bundles.csv`
                 relaxes sticking points together; `what-it-would-take.csv` is the smallest extra pace giving an even
                 chance of being advanced by the target year.
-                """)
-            code(
+                """),
+            .code(
                 """
                 def first(frame):  # a compare folder holds every scenario's rows: show the first scenario's
                     return frame[frame["scenario"] == frame["scenario"].iloc[0]] if len(frame) else frame
                 sticking = pd.read_csv(RESULTS / "sticking-points.csv")
                 network = first(pd.read_csv(RESULTS / "sticking-points-network.csv"))
                 network
-                """)
-            code(
+                """),
+            .code(
                 """
                 if len(network):
                     ordered = network.sort_values("mean_shapley_p_gain")
@@ -141,33 +169,41 @@ public enum NotebookExport {
                     ax.set_xlabel("Mean Shapley gain in P(advanced by the horizon), ±1.96 SE")
                     ax.set_ylabel("")
                     plt.tight_layout()
-                """)
-            code(
+                """),
+            .code(
                 """
                 top = sticking.sort_values("shapley_p_gain", ascending=False).groupby(["scenario", "district"]).head(2)
                 top[["scenario", "district", "sticking_point", "p_advanced", "shapley_p_gain", "shapley_p_gain_se", "binding"]].to_string(index=False)
-                """)
-            if contents.attributionDetail {
-                code(
-                    """
-                    bundles = first(pd.read_csv(RESULTS / "relaxation-bundles.csv"))
-                    bundles.pivot(index="district", columns="bundle", values="p_relaxed").join(
-                        bundles.groupby("district")["p_advanced"].first())
-                    """)
-                code(
-                    """
-                    outlook = first(pd.read_csv(RESULTS / "component-outlook.csv"))
-                    outlook.pivot(index="district", columns="component", values="p_in_progress_by_horizon").round(2)
-                    """)
-                code(
-                    """
-                    take = first(pd.read_csv(RESULTS / "what-it-would-take.csv"))
-                    take.pivot(index="district", columns="relaxed", values="required_pace")
-                    """)
-            }
-        }
-        if contents.compare {
-            markdown(
+                """),
+        ]
+    }
+
+    /// The bundles, component outlook and "what it would take" files.
+    static func attributionDetailSection() -> [Notebook.Cell] {
+        [
+            .code(
+                """
+                bundles = first(pd.read_csv(RESULTS / "relaxation-bundles.csv"))
+                bundles.pivot(index="district", columns="bundle", values="p_relaxed").join(
+                    bundles.groupby("district")["p_advanced"].first())
+                """),
+            .code(
+                """
+                outlook = first(pd.read_csv(RESULTS / "component-outlook.csv"))
+                outlook.pivot(index="district", columns="component", values="p_in_progress_by_horizon").round(2)
+                """),
+            .code(
+                """
+                take = first(pd.read_csv(RESULTS / "what-it-would-take.csv"))
+                take.pivot(index="district", columns="relaxed", values="required_pace")
+                """),
+        ]
+    }
+
+    /// `compare.csv`: the levers compared on paired draws.
+    static func compareSection() -> [Notebook.Cell] {
+        [
+            .markdown(
                 """
                 ## Levers compared
 
@@ -175,15 +211,15 @@ public enum NotebookExport {
                 are quantiles of the per-draw difference in the year the district becomes advanced (negative =
                 earlier; not by the horizon counted as horizon + 1); `p_earlier` is the share of draws in which
                 the scenario makes it advanced strictly earlier.
-                """)
-            code(
+                """),
+            .code(
                 """
                 compare = pd.read_csv(RESULTS / "compare.csv")
                 baseline = compare["scenario"].iloc[0]
                 changed = compare[(compare["scenario"] != baseline) & ((compare["p_earlier"] > 0) | (compare["delta_p_advanced"] != 0))]
                 changed.sort_values("delta_p_advanced", ascending=False).head(20)
-                """)
-            code(
+                """),
+            .code(
                 """
                 top = changed.sort_values("delta_p_advanced", ascending=False).head(15)
                 labels = top["district"] + " — " + top["scenario"]
@@ -197,47 +233,44 @@ public enum NotebookExport {
                 ax.axvline(0, color="grey")
                 ax.set_xlabel("Years gained (median, 10–90% of paired draws)")
                 plt.tight_layout()
-                """)
-        }
-        if contents.describe {
-            markdown(
+                """),
+        ]
+    }
+
+    /// `describe.csv`: the paper's measures.
+    static func describeSection() -> [Notebook.Cell] {
+        [
+            .markdown(
                 """
                 ## The paper's measures
 
                 `describe.csv`: latest district score, spread (variance of element scores), recent progress
                 (latest score minus the mean over all snapshots), quadrant and advanced status.
-                """)
-            code(
+                """),
+            .code(
                 """
                 describe = pd.read_csv(RESULTS / "describe.csv")
                 ax = describe.plot.scatter(x="district_score", y="spread", figsize=(7, 5))
                 for _, row in describe.iterrows():
                     ax.annotate(row["district"], (row["district_score"], row["spread"]), fontsize=7)
                 describe.sort_values("district_score", ascending=False)
+                """),
+        ]
+    }
+
+    /// How to read the numbers (always last).
+    static func readingSection() -> [Notebook.Cell] {
+        [
+            .markdown(
+                """
+                ## Reading these numbers
+
+                Every projection is a distribution over Monte Carlo draws; quote intervals, not single years.
+                Lever sizes are stated assumptions (see `Scenarios/levers.json` and the run's `brief.html`);
+                `simulate calibrate` shows what the panel's own event history says about them.
                 """)
-        }
-        markdown(
-            """
-            ## Reading these numbers
-
-            Every projection is a distribution over Monte Carlo draws; quote intervals, not single years.
-            Lever sizes are stated assumptions (see `Scenarios/levers.json` and the run's `brief.html`);
-            `simulate calibrate` shows what the panel's own event history says about them.
-            """)
-        return "{\n \"cells\": [\n" + cells.joined(separator: ",\n") + "\n ],\n"
-            + " \"metadata\": {\n  \"kernelspec\": {\"display_name\": \"Python 3\", \"language\": \"python\", \"name\": \"python3\"},\n"
-            + "  \"language_info\": {\"name\": \"python\"}\n },\n \"nbformat\": 4,\n \"nbformat_minor\": 5\n}\n"
+        ]
     }
-
-    static func cell(_ type: String, _ text: String, id: Int) -> String {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let source = lines.enumerated().map { i, line in ScenarioReport.json(i < lines.count - 1 ? line + "\n" : line) }
-        var s = "  {\n   \"cell_type\": \"\(type)\",\n   \"id\": \"cell-\(id)\",\n   \"metadata\": {},\n"
-        if type == "code" { s += "   \"execution_count\": null,\n   \"outputs\": [],\n" }
-        return s + "   \"source\": [" + source.joined(separator: ", ") + "]\n  }"
-    }
-
-    static func pythonString(_ s: String) -> String { ScenarioReport.json(s) }
 
     /// `target` relative to the directory `base` (both absolute, normalised).
     public static func relativePath(from base: String, to target: String) -> String {

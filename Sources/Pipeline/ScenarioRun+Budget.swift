@@ -5,7 +5,7 @@ import Reports
 
 extension ScenarioRun {
     /// `ProjectionBudget.check` for this run, located at `--draws` when given there, else at the scenario's `"draws"`.
-    func checkBudget(draws: Int?, threads: Int?, trajectories: Projection.Trajectories, attribution: Bool)
+    package func checkBudget(draws: Int?, threads: Int?, trajectories: Projection.Trajectories, attribution: Bool)
         throws(Diagnostic)
     {
         let location =
@@ -21,7 +21,7 @@ extension ScenarioRun {
 
 extension ScenarioRun {
     /// The first year any projected district is projected into (its latest snapshot + 1).
-    var firstProjectedYear: Int {
+    package var firstProjectedYear: Int {
         (plan.districts.map { panel.latestSnapshot(ofDistrict: $0.district).year }.min() ?? plan.horizon) + 1
     }
 }
