@@ -1,9 +1,7 @@
 import ArgumentParser
-import Forecasting
-import Foundation
+import Pipeline
 import Policy
 import RatingsData
-import Reports
 
 extension Simulate {
     struct Calibrate: ParsableCommand {
@@ -34,43 +32,12 @@ extension Simulate {
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
-                let inputs = input.inputs + [events, levers]
-                try InputPath.refuseOverwriting(inputs, output: out, isFolder: true)
-                if let write {
-                    try InputPath.refuseOverwriting(inputs, output: write, isFolder: false, option: "--write")
-                    try InputPath.refuseOverwriting([write], output: out, isFolder: true)  // --out would replace it
-                    try OutputDirectory(
-                        (write as NSString).deletingLastPathComponent.isEmpty
-                            ? "." : (write as NSString).deletingLastPathComponent
-                    ).checkFileTarget(write)
-                }
+                let pipeline = try CalibrationPipeline(
+                    dataInputs: input.inputs, events: events, levers: levers, write: write, out: out)
                 let panel = try input.load()
-                let catalogueNode = try JSONParser.parse(contentsOf: levers)
-                let catalogue = try LeverCatalogue.decode(catalogueNode, file: levers, framework: panel.framework)
-                let table = try EventTable.load(path: events)
-                let known = Set(panel.districts.map(\.name))
-                let unknown = Set(table.events.map(\.district)).subtracting(known).sorted()
-                if !unknown.isEmpty {
-                    Console.error(
-                        "\(events): warning: events of districts not in the panel are ignored: \(unknown.joined(separator: ", "))"
-                    )
-                }
-                let estimates = try LeverCalibration.run(panel: panel, events: table, levers: catalogue)
-                try OutputDirectory(out).replace(with: [("calibration.csv", CalibrationReport.table(estimates).text)])
-                if let write {
-                    let directory = (write as NSString).deletingLastPathComponent
-                    try OutputDirectory(directory.isEmpty ? "." : directory).write(
-                        [
-                            (
-                                (write as NSString).lastPathComponent,
-                                CalibrationReport.calibratedCatalogue(catalogueNode, estimates: estimates)
-                            )
-                        ])
-                }
+                let lines = try pipeline.run(panel: panel) { Console.error($0) }
                 Console.out(input.banner(panel) + "\n\n")
-                Console.out(CalibrationReport.text(estimates))
-                Console.out(
-                    "\nWrote \(out)/calibration.csv" + (write.map { " and the calibrated catalogue \($0)" } ?? ""))
+                for line in lines { Console.out(line) }
             }
         }
     }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import Pipeline
 import Policy
 import RatingsData
-import Reports
 
 extension Simulate {
     struct ExportNotebook: ParsableCommand {
@@ -27,61 +27,10 @@ extension Simulate {
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
-                let fm = FileManager.default
-                let cwd = fm.currentDirectoryPath
-                func absolute(_ p: String) -> String {
-                    (p.hasPrefix("/") ? p : (cwd as NSString).appendingPathComponent(p) as String).standardizedPath
-                }
-                let resultsPath = absolute(results)
-                func has(_ name: String) -> Bool {
-                    fm.fileExists(atPath: (resultsPath as NSString).appendingPathComponent(name))
-                }
-                let contents = NotebookExport.Contents(
-                    advanced: has("advanced.csv"), trajectories: has("trajectories.csv"),
-                    stickingPoints: has("sticking-points.csv") && has("sticking-points-network.csv"),
-                    compare: has("compare.csv"), describe: has("describe.csv"),
-                    attributionDetail: has("relaxation-bundles.csv") && has("component-outlook.csv")
-                        && has("what-it-would-take.csv"))
-                guard !contents.isEmpty else {
-                    throw Diagnostic.error(
-                        at: SourceLocation(file: results),
-                        "no results here; expected a folder written by simulate (advanced.csv, compare.csv or describe.csv)"
-                    )
-                }
-                let name = (resultsPath as NSString).lastPathComponent
-                let target = absolute(out ?? "notebooks-export/\(name).ipynb")
-                let folder = (target as NSString).deletingLastPathComponent
-                let canonicalTarget = InputPath.canonical(target)
-                let canonicalResults = InputPath.canonical(resultsPath)
-                guard canonicalTarget != canonicalResults, !canonicalTarget.hasPrefix(canonicalResults + "/") else {
-                    throw Diagnostic.error(
-                        at: SourceLocation(file: "command line", path: "--out"),
-                        "\(out ?? target) is inside the results folder \(results) it reads; expected a notebook path outside it (default: notebooks-export/)"
-                    )
-                }
-                let text = NotebookExport.notebook(
-                    title: "Results: \(name)",
-                    resultsPath: NotebookExport.relativePath(from: folder, to: resultsPath),
-                    contents: contents)
-                try OutputDirectory(folder).write([((target as NSString).lastPathComponent, text)])
-                Console.out("Wrote \(out ?? "notebooks-export/\(name).ipynb")")
+                let pipeline = try NotebookPipeline(
+                    results: results, out: out, workingDirectory: FileManager.default.currentDirectoryPath)
+                Console.out(try pipeline.run())
             }
         }
-    }
-}
-
-private extension String {
-    /// The path with "." and ".." components resolved.
-    var standardizedPath: String {
-        var parts: [Substring] = []
-        for part in split(separator: "/") {
-            if part == "." { continue }
-            if part == "..", !parts.isEmpty {
-                parts.removeLast()
-                continue
-            }
-            parts.append(part)
-        }
-        return "/" + parts.joined(separator: "/")
     }
 }

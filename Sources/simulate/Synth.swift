@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forecasting
 import Foundation
+import Pipeline
 import Policy
 import RatingsData
 import Reports
@@ -24,9 +25,7 @@ extension Simulate {
         )
 
         /// Which story the panel is drawn from.
-        enum Generator: String, ExpressibleByArgument, CaseIterable {
-            case linear, episodic
-        }
+        typealias Generator = SynthesisPipeline.Generator
 
         @Option(
             name: .long,
@@ -91,37 +90,13 @@ extension Simulate {
 
         func run() throws {
             try Console.reportingDiagnostics { () throws(Diagnostic) in
-                try InputPath.refuseOverwriting([framework], output: out, isFolder: false)
-                let directory = (out as NSString).deletingLastPathComponent
-                if generator == .episodic {
-                    try InputPath.refuseOverwriting(
-                        [framework], output: (directory.isEmpty ? "." : directory) + "/" + Self.eventsFile,
-                        isFolder: false)
-                }
-                let fw = try Framework.load(contentsOf: framework)
-                let folder = OutputDirectory(directory.isEmpty ? "." : directory)
-                let name = (out as NSString).lastPathComponent
-                let shape =
-                    "\(districts) districts × \(fw.elements.count) elements × \(yearRange!.count) years (seed \(seed))"
-                switch generator {
-                case .linear:
-                    let synthetic = SyntheticPanel.generate(
-                        framework: fw, districts: districts, years: yearRange!, seed: seed)
-                    try folder.write([(name, synthetic.csv.text)])
-                    Console.out("Wrote \(out): \(shape)")
-                case .episodic:
-                    let synthetic = EpisodicPanel.generate(
-                        framework: fw, districts: districts, years: yearRange!, seed: seed)
-                    try folder.write([(name, synthetic.csv.text), (Self.eventsFile, synthetic.eventsCSV.text)])
-                    let events =
-                        directory.isEmpty
-                        ? Self.eventsFile : (directory as NSString).appendingPathComponent(Self.eventsFile)
-                    let turnovers = synthetic.events.filter { $0.lever == "leadership-turnover" }.count
-                    Console.out(
-                        "Wrote \(out) and \(events): \(shape), episodic; \(turnovers) leadership turnovers, "
-                            + "\(synthetic.events.count - turnovers) community backlashes")
-                }
+                let pipeline = try SynthesisPipeline(
+                    generator: generator, districts: districts, years: yearRange!, seed: seed, framework: framework,
+                    out: out)
+                Console.out(try pipeline.run())
             }
         }
     }
 }
+
+extension SynthesisPipeline.Generator: ExpressibleByArgument {}
