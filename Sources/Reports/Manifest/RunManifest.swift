@@ -14,6 +14,11 @@ public struct RunManifest: Codable, Equatable, Sendable {
         public var ratePerDistrictYear: Double
         /// Where the rate came from (the events file's counts and interval, or the scenario's override).
         public var source: String
+
+        /// A background rate's record.
+        public init(lever: String, ratePerDistrictYear: Double, source: String) {
+            (self.lever, self.ratePerDistrictYear, self.source) = (lever, ratePerDistrictYear, source)
+        }
     }
 
     /// The pace-change model's estimated parameters (see docs/domain.md), rounded to 6 decimals.
@@ -24,6 +29,11 @@ public struct RunManifest: Codable, Equatable, Sendable {
         public var commonSD: Double
         /// SD (rating points a year) of each component's own deviation.
         public var ownSD: Double
+
+        /// The pace-change parameters' record.
+        public init(persistence: Double, commonSD: Double, ownSD: Double) {
+            (self.persistence, self.commonSD, self.ownSD) = (persistence, commonSD, ownSD)
+        }
     }
 
     /// An input file: its role, path as given, and SHA-256 of its bytes.
@@ -49,6 +59,9 @@ public struct RunManifest: Codable, Equatable, Sendable {
         public var file: String
         /// Hex SHA-256 of the bytes written.
         public var sha256: String
+
+        /// An output file's record.
+        public init(file: String, sha256: String) { (self.file, self.sha256) = (file, sha256) }
     }
 
     /// The background events the projection drew (none when the scenario turned them off).
@@ -71,6 +84,16 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var inputs: [Input]
     /// Every output file except the manifest itself, in the order they were written.
     public var outputs: [Output]
+
+    /// A manifest from its parts.
+    public init(
+        background: [Background], paceChange: PaceChange, engine: String, scenario: String, seed: UInt64, draws: Int,
+        horizon: Int, commandLine: [String], inputs: [Input], outputs: [Output]
+    ) {
+        (self.background, self.paceChange, self.engine, self.scenario) = (background, paceChange, engine, scenario)
+        (self.seed, self.draws, self.horizon, self.commandLine) = (seed, draws, horizon, commandLine)
+        (self.inputs, self.outputs) = (inputs, outputs)
+    }
 
     /// The manifest of a run from its plan and result, its inputs' digests, and its outputs.
     public init(
