@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Forecasting
@@ -12,7 +13,7 @@ import Testing
     let text = "\u{FEFF}a,b,c\r\n1,\"two\nlines\",3\r\n\n\"q\"\"uote\",x,y\nlast,row,here"
 
     func write(_ bytes: [UInt8]) throws -> String {
-        let path = NSTemporaryDirectory() + "stream-" + UUID().uuidString + ".csv"
+        let path = try Repository.temporaryDirectory(prefix: "stream-") + "/t.csv"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
     }
