@@ -6,7 +6,7 @@ import RatingsData
 /// next — so the last rating, not the fitted line, is where a forecast starts. `stepVariance`
 /// is the year-to-year noise of the continuous walk (`ClampedWalkProjection`, `pooled-drift`).
 public struct DriftForecaster: Sendable {
-    public let framework: Framework
+    public var framework: Framework
     public let districts: [DistrictInfo]
     /// Latest observed year of each district: projections start there.
     public let startYear: [Int]

@@ -18,8 +18,8 @@ struct Simulate: ParsableCommand {
             The shipped panel is a reconstruction that agrees with the paper, not CRPE's scores.
             """,
         subcommands: [
-            Run.self, Compare.self, Describe.self, Fit.self, Backtest.self, Calibrate.self, ExportNotebook.self,
-            Synth.self,
+            Run.self, Compare.self, Sensitivity.self, Describe.self, Fit.self, Backtest.self, Calibrate.self,
+            ExportNotebook.self, Synth.self,
         ],
         defaultSubcommand: Run.self
     )
