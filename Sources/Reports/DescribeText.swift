@@ -4,12 +4,17 @@ import RatingsData
 
 /// The human-readable report `simulate describe` prints: the paper's figures as tables.
 public enum DescribeText {
+    /// The report: Figures 1, 3, 4, 5 and 6 of the paper as tables, strongest district first.
     public static func render(_ d: PanelDescription, framework: Framework) -> String {
-        var out = ""
         let byScore = d.districts.sorted { $0.districtScore > $1.districtScore }
-        let short = framework.components.map(\.shortName)
+        return figure1(byScore, framework: framework) + figure3(byScore) + figure4(d, byScore: byScore)
+            + figure5(d) + figure6(d)
+    }
 
-        out +=
+    /// Figure 1: the latest component scores, with who is advanced.
+    static func figure1(_ byScore: [DistrictSummary], framework: Framework) -> String {
+        let short = framework.components.map(\.shortName)
+        var out =
             "Figure 1 — latest component scores, strongest district first (* = in progress or better, ≥ \(trim(framework.inProgressThreshold)))\n"
         var heat = TextTable(
             header: ["District", "Year"] + short + ["District score", "Advanced"],
@@ -26,9 +31,12 @@ public enum DescribeText {
         let advanced = byScore.filter(\.advanced).map(\.district.name)
         out +=
             "Advanced (\(framework.advancedRule)): \(advanced.count) — \(advanced.isEmpty ? "none" : advanced.joined(separator: ", "))\n\n"
+        return out
+    }
 
-        let years = Array(Set(d.districts.flatMap(\.years))).sorted()
-        out += "Figure 3 — district score by year\n"
+    /// Figure 3: the district score by year.
+    static func figure3(_ byScore: [DistrictSummary]) -> String {
+        let years = Array(Set(byScore.flatMap(\.years))).sorted()
         var history = TextTable(
             header: ["District"] + years.map(String.init), rightAligned: Set(1...max(1, years.count)))
         for s in byScore {
@@ -38,9 +46,12 @@ public enum DescribeText {
                         s.years.firstIndex(of: y).map { fixed(s.districtScoreHistory[$0], decimals: 2) } ?? ""
                     })
         }
-        out += history.rendered + "\n"
+        return "Figure 3 — district score by year\n" + history.rendered + "\n"
+    }
 
-        out +=
+    /// Figure 4: the quadrants, then every district's spread.
+    static func figure4(_ d: PanelDescription, byScore: [DistrictSummary]) -> String {
+        var out =
             "Figure 4 — quadrants (strong: district score ≥ \(trim(d.cutoffs.strongAtLeast)); piecemeal: spread > \(trim(d.cutoffs.piecemealAbove)); cut-offs from \(d.cutoffSource); spread on \(d.spreadBasis == .latest ? "the latest snapshot" : "over-time element means"))\n"
         var quadrants = TextTable(header: ["Quadrant", "Districts"])
         for q in Quadrant.allCases {
@@ -58,9 +69,11 @@ public enum DescribeText {
                 s.district.name, fixed(s.districtScore, decimals: 2), fixed(s.spread, decimals: 3), s.quadrant.label,
             ])
         }
-        out += "\n" + spreads.rendered + "\n"
+        return out + "\n" + spreads.rendered + "\n"
+    }
 
-        out += "Figure 5 — recent progress (latest district score − mean over all snapshots)\n"
+    /// Figure 5: recent progress, largest first.
+    static func figure5(_ d: PanelDescription) -> String {
         var progress = TextTable(header: ["Rank", "District", "Recent progress", "Snapshots"], rightAligned: [0, 2])
         for (i, s) in d.districts.sorted(by: { $0.recentProgress > $1.recentProgress }).enumerated() {
             progress.rows.append([
@@ -68,23 +81,24 @@ public enum DescribeText {
                 s.years.map(String.init).joined(separator: " "),
             ])
         }
-        out += progress.rendered + "\n"
+        return "Figure 5 — recent progress (latest district score − mean over all snapshots)\n" + progress.rendered
+            + "\n"
+    }
 
-        out += "Figure 6 — components ranked by network-wide mean (latest snapshots)\n"
+    /// Figure 6: components ranked by network mean, and the five lowest-rated elements.
+    static func figure6(_ d: PanelDescription) -> String {
+        var out = "Figure 6 — components ranked by network-wide mean (latest snapshots)\n"
         var comps = TextTable(header: ["Rank", "Component", "Network mean"], rightAligned: [0, 2])
         for r in d.componentRanking { comps.rows.append([String(r.rank), r.name, fixed(r.networkMean, decimals: 2)]) }
         out += comps.rendered + "\n"
-
-        let lowest = d.elementRanking.suffix(5).reversed()
         out += "Lowest-rated elements network-wide\n"
         var elems = TextTable(header: ["Rank", "Element", "Network mean", "Text"], rightAligned: [0, 2])
-        for r in lowest {
+        for r in d.elementRanking.suffix(5).reversed() {
             elems.rows.append([
                 String(r.rank), r.id, r.networkMean.isFinite ? fixed(r.networkMean, decimals: 2) : "", r.name,
             ])
         }
-        out += elems.rendered
-        return out
+        return out + elems.rendered
     }
 
     static func trim(_ x: Double) -> String {
