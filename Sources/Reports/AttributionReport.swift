@@ -6,24 +6,29 @@ import RatingsData
 /// `sticking-points-network.csv`, `relaxation-bundles.csv`, `what-it-would-take.csv` — and its
 /// printed summary. Every column is documented in `Results/README.md`.
 public enum AttributionReport {
+    /// component-outlook.csv's columns.
     public static let outlookHeader = [
         "scenario", "district", "component", "latest", "p_in_progress_by_horizon",
         "year_p10", "year_p50", "year_p90",
     ]
+    /// sticking-points.csv's columns.
     public static let header = [
         "scenario", "district", "sticking_point", "kind", "binding", "p_advanced", "p_relaxed_alone",
         "shapley_p_gain", "shapley_p_gain_se", "shapley_years", "years_gained_mean",
         "years_gained_p10", "years_gained_p50", "years_gained_p90", "decisive_share",
     ]
+    /// sticking-points-network.csv's columns.
     public static let networkHeader = [
         "scenario", "sticking_point", "kind", "districts_assessed", "districts_binding",
         "mean_shapley_p_gain", "mean_shapley_p_gain_se", "mean_shapley_years",
         "mean_p_in_progress_by_horizon",
     ]
+    /// relaxation-bundles.csv's columns.
     public static let bundleHeader = [
         "scenario", "district", "bundle", "p_advanced", "p_relaxed", "p_gain",
         "years_gained_mean",
     ]
+    /// what-it-would-take.csv's columns.
     public static let requirementHeader = [
         "scenario", "district", "relaxed", "target_year", "required_pace", "own_pace",
         "reachable",
@@ -44,6 +49,7 @@ public enum AttributionReport {
 
     static func year(_ y: Int?) -> String { y.map(String.init) ?? "" }
 
+    /// component-outlook.csv: when each district's components first get to "in progress".
     public static func outlook(_ r: StickingPointAttribution.Result, scenario: String) -> CSVTable {
         CSVTable(
             header: outlookHeader,
@@ -56,6 +62,7 @@ public enum AttributionReport {
             })
     }
 
+    /// sticking-points.csv: each district's sticking points with their Shapley shares.
     public static func table(_ r: StickingPointAttribution.Result, scenario: String) -> CSVTable {
         CSVTable(
             header: header,
@@ -72,6 +79,7 @@ public enum AttributionReport {
             })
     }
 
+    /// sticking-points-network.csv: each sticking point's mean Shapley share over the districts assessed, and where it binds.
     public static func network(_ r: StickingPointAttribution.Result, scenario: String) -> CSVTable {
         CSVTable(
             header: networkHeader,
@@ -85,6 +93,7 @@ public enum AttributionReport {
             })
     }
 
+    /// relaxation-bundles.csv: P(advanced) with sticking points relaxed together.
     public static func bundles(_ r: StickingPointAttribution.Result, scenario: String) -> CSVTable {
         CSVTable(
             header: bundleHeader,
@@ -96,6 +105,7 @@ public enum AttributionReport {
             })
     }
 
+    /// what-it-would-take.csv: the smallest extra pace giving an even chance by the target year.
     public static func requirements(_ r: StickingPointAttribution.Result, scenario: String) -> CSVTable {
         CSVTable(
             header: requirementHeader,

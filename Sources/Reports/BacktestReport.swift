@@ -5,6 +5,7 @@ import RatingsData
 /// What `simulate backtest` writes and prints: `backtest.csv` (one row per model, horizon and
 /// measure) and a table with one row per model and horizon.
 public enum BacktestReport {
+    /// backtest.csv's columns.
     public static let header = ["model", "horizon", "measure", "score", "n"]
     /// File name of the coverage chart, beside `backtest.csv`.
     public static let chartFile = "coverage-by-horizon.svg"

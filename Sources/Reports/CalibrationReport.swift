@@ -4,8 +4,10 @@ import RatingsData
 
 /// What `simulate calibrate` prints and writes.
 public enum CalibrationReport {
+    /// calibration.csv's columns.
     public static let header = ["lever", "kind", "estimate", "se", "n_districts", "n_steps", "assumed", "status"]
 
+    /// calibration.csv: one row per lever and effect kind, in the catalogue's order.
     public static func table(_ estimates: [LeverCalibration.Estimate]) -> CSVTable {
         CSVTable(
             header: header,
@@ -19,6 +21,7 @@ public enum CalibrationReport {
             })
     }
 
+    /// The printed table: each estimate beside what the catalogue assumes.
     public static func text(_ estimates: [LeverCalibration.Estimate]) -> String {
         var t = TextTable(
             header: ["Lever", "Kind", "Estimate", "SE", "Districts", "Steps", "Catalogue assumes", "Status"],

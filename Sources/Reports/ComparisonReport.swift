@@ -4,11 +4,13 @@ import RatingsData
 
 /// `compare.csv` and the ranked tables `simulate compare` prints.
 public enum ComparisonReport {
+    /// compare.csv's columns.
     public static let header = [
         "district", "scenario", "year_p50", "delta_years_p50", "delta_years_p10", "delta_years_p90",
         "p_advanced_by_horizon", "delta_p_advanced", "p_earlier",
     ]
 
+    /// compare.csv: one row per district and scenario, in `ScenarioComparison.compare`'s order.
     public static func table(_ rows: [ScenarioComparison.Row]) -> CSVTable {
         CSVTable(
             header: header,

@@ -4,6 +4,7 @@ import RatingsData
 
 /// The files `simulate describe` writes, as tables.
 public enum DescribeReport {
+    /// describe.csv's columns.
     public static let districtHeader = [
         "district", "latest_year", "district_score", "spread", "recent_progress",
         "quadrant", "advanced", "components_in_progress",

@@ -12,6 +12,7 @@ public struct DistrictSlugs: Sendable {
 
     static let maximumReadableLength = 48
 
+    /// Slugs for every name in `names` (duplicates are fine).
     public init<S: Sequence>(_ names: S) where S.Element == String {
         let unique = Array(Set(names)).sorted()
         var count: [String: Int] = [:]

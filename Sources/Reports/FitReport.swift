@@ -4,6 +4,7 @@ import RatingsData
 
 /// The files and text `simulate fit` produces.
 public enum FitReport {
+    /// fit.csv's columns.
     public static let header = ["district", "element", "level", "slope", "slope_sd"]
 
     /// `fit.csv`: one row per observed series; level clamped to the scale (score points), slope in points per year.

@@ -5,6 +5,7 @@ import RatingsData
 /// `network.csv`: how many districts are advanced in each year, per draw (draws are paired
 /// across districts: draw r of every district is one joint future).
 public enum NetworkReport {
+    /// network.csv's columns.
     public static let header = [
         "scenario", "year", "expected_advanced", "advanced_p10", "advanced_p50", "advanced_p90",
     ]

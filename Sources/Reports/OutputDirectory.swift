@@ -7,8 +7,10 @@ import RatingsData
 /// each file goes to a temporary file in the same directory and is renamed into
 /// place (rename is atomic within one file system).
 public struct OutputDirectory: Sendable {
+    /// The folder, as given (relative to the working directory or absolute).
     public let path: String
 
+    /// The folder at `path` (nothing is created until a write).
     public init(_ path: String) { self.path = path }
 
     /// Temporary files left by a run that was killed mid-write (`.<name>.tmp-<pid>`, the process

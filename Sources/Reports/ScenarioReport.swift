@@ -4,14 +4,18 @@ import RatingsData
 
 /// The files and table a scenario run produces.
 public enum ScenarioReport {
+    /// The engine and version, written into manifests and briefs.
     public static let engineVersion = "portfolio-forecast 0.1.0"
+    /// trajectories.csv's columns.
     public static let trajectoriesHeader = [
         "scenario", "district", "year", "measure", "mean", "p10", "p50", "p90", "observed",
     ]
+    /// advanced.csv's columns.
     public static let advancedHeader = [
         "scenario", "district", "advanced_now", "p_advanced_by_horizon", "year_p10", "year_p50", "year_p90",
         "p_advanced_at_horizon",
     ]
+    /// advanced-by-year.csv's columns.
     public static let advancedByYearHeader = ["scenario", "district", "year", "p_advanced"]
 
     /// `trajectories.csv`: observed years (observed = true, all columns the observed value), then projected years.
@@ -43,6 +47,7 @@ public enum ScenarioReport {
         return t
     }
 
+    /// `advanced.csv`: one row a district; year quantiles empty when not reached by the horizon.
     public static func advanced(_ result: ProjectionResult) -> CSVTable {
         var t = CSVTable(header: advancedHeader)
         for p in result.districts {
@@ -56,6 +61,7 @@ public enum ScenarioReport {
         return t
     }
 
+    /// `advanced-by-year.csv`: P(advanced) in each year from the latest snapshot to the horizon.
     public static func advancedByYear(_ result: ProjectionResult) -> CSVTable {
         var t = CSVTable(header: advancedByYearHeader)
         for p in result.districts {

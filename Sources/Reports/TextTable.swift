@@ -4,17 +4,21 @@ import RatingsData
 
 /// A plain-text table for terminals: a header, a rule, aligned columns.
 public struct TextTable: Sendable {
+    /// The column titles.
     public var header: [String]
+    /// The cells, row by row (a short row leaves its last columns empty).
     public var rows: [[String]]
     /// Columns aligned to the right (numbers).
     public var rightAligned: Set<Int>
 
+    /// A table; `rightAligned` columns (numbers) pad on the left.
     public init(header: [String], rows: [[String]] = [], rightAligned: Set<Int> = []) {
         self.header = header
         self.rows = rows
         self.rightAligned = rightAligned
     }
 
+    /// The table as text: header, a rule of dashes, rows; no trailing spaces.
     public var rendered: String {
         var widths = header.map(\.count)
         for row in rows {

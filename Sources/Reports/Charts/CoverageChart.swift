@@ -9,6 +9,7 @@ public enum CoverageChart {
     static let palette = ["#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#e6ab02", "#a6761d", "#666666"]
     static let nominal = 0.8
 
+    /// The chart: each model's coverage of its 80% band by horizon, against the nominal 80%.
     public static func svg(_ scores: [RollingOriginScore], caveat: String?) -> String {
         let rows = scores.filter { $0.measure == .coverage80 }
         var models: [String] = []

@@ -5,15 +5,19 @@ import RatingsData
 /// A minimal SVG writer: shapes, text and a plot area with linear scales. Output is valid,
 /// standalone SVG 1.1 (XML-escaped text, explicit size, a <title> and <desc> for readers).
 public struct SVGDocument {
+    /// Canvas width (SVG user units, one a CSS pixel).
     public let width: Double
+    /// Canvas height (SVG user units).
     public let height: Double
     var body: [String] = []
 
+    /// An empty canvas.
     public init(width: Double, height: Double) {
         self.width = width
         self.height = height
     }
 
+    /// A rectangle; `title` becomes its tooltip.
     public mutating func rect(
         x: Double, y: Double, width: Double, height: Double, fill: String,
         stroke: String? = nil, opacity: Double? = nil, title: String? = nil
@@ -25,6 +29,7 @@ public struct SVGDocument {
         body.append(title.map { s + "><title>\(SVGDocument.escape($0))</title></rect>" } ?? s + "/>")
     }
 
+    /// A straight line; `dash` is an SVG dash pattern such as "6 4".
     public mutating func line(
         x1: Double, y1: Double, x2: Double, y2: Double, stroke: String, width: Double = 1, dash: String? = nil
     ) {
@@ -34,6 +39,7 @@ public struct SVGDocument {
         body.append(s + "/>")
     }
 
+    /// An open line through `points`.
     public mutating func polyline(_ points: [(Double, Double)], stroke: String, width: Double = 2) {
         guard !points.isEmpty else { return }
         body.append(
@@ -41,6 +47,7 @@ public struct SVGDocument {
                 + points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ") + "\"/>")
     }
 
+    /// A closed, filled shape through `points`.
     public mutating func polygon(_ points: [(Double, Double)], fill: String, opacity: Double) {
         guard !points.isEmpty else { return }
         body.append(
@@ -48,13 +55,16 @@ public struct SVGDocument {
                 + points.map { "\(n($0.0)),\(n($0.1))" }.joined(separator: " ") + "\"/>")
     }
 
+    /// A dot; `title` becomes its tooltip.
     public mutating func circle(x: Double, y: Double, r: Double, fill: String, title: String? = nil) {
         let s = "<circle cx=\"\(n(x))\" cy=\"\(n(y))\" r=\"\(n(r))\" fill=\"\(fill)\""
         body.append(title.map { s + "><title>\(SVGDocument.escape($0))</title></circle>" } ?? s + "/>")
     }
 
+    /// Where a text's `x` is: its start, middle or end.
     public enum Anchor: String { case start, middle, end }
 
+    /// A text; `rotate` in degrees about (x, y).
     public mutating func text(
         _ content: String, x: Double, y: Double, size: Double = 12, anchor: Anchor = .start,
         weight: String? = nil, fill: String = "#222222", rotate: Double? = nil

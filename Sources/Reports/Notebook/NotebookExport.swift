@@ -7,14 +7,20 @@ import RatingsData
 public enum NotebookExport {
     /// Which of a results folder's files exist; the notebook covers those.
     public struct Contents: Sendable {
+        /// `advanced.csv` is there.
         public var advanced: Bool
+        /// `trajectories.csv` is there.
         public var trajectories: Bool
+        /// `sticking-points.csv` and `sticking-points-network.csv` are there.
         public var stickingPoints: Bool
+        /// `compare.csv` is there.
         public var compare: Bool
+        /// `describe.csv` is there.
         public var describe: Bool
         /// The attribution's bundles, component outlook and "what it would take" files are there too.
         public var attributionDetail: Bool
 
+        /// Which files a folder holds (`attributionDetail`: the bundles, outlook and requirements too).
         public init(
             advanced: Bool, trajectories: Bool, stickingPoints: Bool, compare: Bool, describe: Bool,
             attributionDetail: Bool = false
@@ -27,6 +33,7 @@ public enum NotebookExport {
             self.describe = describe
         }
 
+        /// True when the folder holds none of the files a notebook covers.
         public var isEmpty: Bool { !(advanced || trajectories || stickingPoints || compare || describe) }
     }
 
