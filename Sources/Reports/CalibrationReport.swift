@@ -13,10 +13,10 @@ public enum CalibrationReport {
             header: header,
             rows: estimates.map {
                 [
-                    $0.lever, $0.kind, $0.estimate.map { CSVTable.number($0) } ?? "",
+                    $0.lever, $0.kind.rawValue, $0.estimate.map { CSVTable.number($0) } ?? "",
                     $0.standardError.map { CSVTable.number($0) } ?? "",
                     String($0.districts), String($0.observations), $0.assumed.map { CSVTable.number($0) } ?? "",
-                    $0.status,
+                    $0.status.description,
                 ]
             })
     }
@@ -28,10 +28,10 @@ public enum CalibrationReport {
             rightAligned: [2, 3, 4, 5, 6])
         for e in estimates {
             t.rows.append([
-                e.lever, e.kind, e.estimate.map { fixed($0, decimals: 3) } ?? "—",
+                e.lever, e.kind.rawValue, e.estimate.map { fixed($0, decimals: 3) } ?? "—",
                 e.standardError.map { fixed($0, decimals: 3) } ?? "—",
                 String(e.districts), String(e.observations), e.assumed.map { fixed($0, decimals: 3) } ?? "(stall)",
-                e.status,
+                e.status.description,
             ])
         }
         return
@@ -48,7 +48,7 @@ public enum CalibrationReport {
             guard case .object(var members) = node.value,
                 let kindIndex = members.firstIndex(where: { $0.key == "kind" }),
                 case .string(let kind) = members[kindIndex].node.value,
-                kind == "level" || kind == "slope",
+                LeverCalibration.Estimate.Kind(rawValue: kind) != nil,
                 let (mean, sd) = found["\(lever)|\(kind)"]
             else { return node }
             let size = JSONNode.make(.object([("mean", .make(.number(mean))), ("sd", .make(.number(sd)))]))

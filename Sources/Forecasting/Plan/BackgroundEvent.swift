@@ -6,7 +6,7 @@ import RatingsData
 /// lever's effects. Every scenario carries them unless it says `"background": "off"`: a
 /// baseline in which no leader ever leaves is not a forecast.
 public struct BackgroundEvent: Sendable {
-
+    /// The catalogue lever whose effects each event brings.
     public var leverID: String
     /// Expected events per district-year (the Poisson rate).
     public var rate: Double
@@ -22,8 +22,11 @@ public struct BackgroundEvent: Sendable {
         self.effects = effects
     }
 
+    /// Where a rate came from.
     public enum Source: Sendable, Equatable {
+        /// Counted in the events file (its count, exposure and interval).
         case estimated(EventRate)
+        /// Given by the scenario's `"background"` object.
         case overridden
     }
 

@@ -23,6 +23,7 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
         ((p50 - p10) / z90, (p90 - p50) / z90)
     }
 
+    /// One draw of the size from `rng` (`.fixed` draws nothing from it).
     public func sample(_ rng: inout SeededGenerator) -> Double {
         switch self {
         case .fixed(let x): return x
@@ -50,6 +51,7 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The expected size (the elicited form's is off its p50 when the sides differ).
     public var mean: Double {
         switch self {
         case .fixed(let x): return x
@@ -62,6 +64,7 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The size in words, e.g. `normal(mean 0.5, sd 0.1)`.
     public var description: String {
         switch self {
         case .fixed(let x): return "\(x)"

@@ -2,6 +2,7 @@ import RatingsData
 
 /// One effect of a lever on ratings.
 public struct Effect: Equatable, Sendable {
+    /// What the effect does; the raw value is the catalogue's `"kind"`.
     public enum Kind: String, CaseIterable, Sendable {
         /// A permanent shift of the ratings (points), phased in over `ramp` years.
         case level
@@ -23,8 +24,11 @@ public struct Effect: Equatable, Sendable {
         case elements([String])
     }
 
+    /// Unique within its lever; `"overrides"` in a scenario name it.
     public var id: String
+    /// Sets the meaning of `size`, `ramp` and `duration`.
     public var kind: Kind
+    /// The elements it acts on (a lift-ceiling effect may give none: it acts through `stickingPoints`).
     public var targets: Targets
     /// Size (points, points per year, a scale value, or years, by kind); unused by lift-ceiling.
     public var size: Distribution

@@ -9,11 +9,16 @@ import RatingsData
 /// the exposure. On the shipped events file: 34 leadership turnovers in 25 districts × 12 years
 /// (2008–2019), 0.113 a district-year (95%: 0.079–0.158).
 public struct EventRate: Sendable, Equatable {
+    /// The lever counted (the events file's `lever` column).
     public var leverID: String
+    /// Its events among the panel's districts in `firstYear...lastYear`.
     public var events: Int
     /// District-years observed.
     public var exposure: Int
+    /// The first and last years of any event (any lever) of a panel district: the window the
+    /// exposure covers.
     public var firstYear: Int
+    /// See `firstYear`.
     public var lastYear: Int
 
     /// Events per district-year.

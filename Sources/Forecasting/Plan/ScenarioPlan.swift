@@ -6,11 +6,15 @@ import RatingsData
 public struct ScenarioPlan: Sendable {
     /// One effect as it acts on one district.
     public struct ActiveEffect: Sendable {
+        /// The lever the effect belongs to (an intervention's, an event's or a background event's).
         public var leverID: String
+        /// The catalogue's effect (its `size` may be overridden: see `size`).
         public var effect: Effect
+        /// Framework element indices it acts on (`effect.targets` resolved).
         public var elements: [Int]
         /// First year the effect acts (intervention year + lag).
         public var onset: Int
+        /// The size drawn from: the scenario's override, else the catalogue's.
         public var size: Distribution
         /// Keys the effect's random size so the same lever draws the same sizes in every scenario.
         public var randomKey: UInt64
@@ -27,15 +31,20 @@ public struct ScenarioPlan: Sendable {
         }
     }
 
+    /// What acts on one projected district.
     public struct DistrictPlan: Sendable {
+        /// The district's index in the panel.
         public var district: Int
+        /// Interventions' and known future events' effects, in scenario then events-file order.
         public var effects: [ActiveEffect]
+        /// The catalogue's ceilings that hold in the district at the start (`StickingPoint.applies`).
         public var stickingPoints: [StickingPoint]
         /// Events that may happen to the district in any projected year (`BackgroundEvent`).
         public var background: [BackgroundEvent]
         /// What the scenario relaxes in the district from its first projected year (`"relax"` interventions).
         public var relaxation: Relaxation
 
+        /// A district plan with no background events and nothing relaxed unless given.
         public init(
             district: Int, effects: [ActiveEffect], stickingPoints: [StickingPoint],
             background: [BackgroundEvent] = [], relaxation: Relaxation = .none
@@ -55,7 +64,9 @@ public struct ScenarioPlan: Sendable {
         }
     }
 
+    /// One plan per projected district, in the scenario's order (the panel's when it names none).
     public var districts: [DistrictPlan]
+    /// The last year projected.
     public var horizon: Int
     /// The background events every district is exposed to (the same list in every district plan).
     public var background: [BackgroundEvent] { districts.first?.background ?? [] }

@@ -4,8 +4,11 @@ import RatingsData
 /// lever lifts it (docs/domain.md §6). A ceiling never pushes a rating down: a rating already
 /// above it may not rise further, one below it may rise only up to it.
 public struct StickingPoint: Equatable, Sendable {
+    /// Unique in the catalogue and not a component's name; lift-ceiling effects and bundles name it.
     public var id: String
+    /// The ceiling in words, and the reason for any `exceptDistricts`.
     public var description: String
+    /// The elements it caps.
     public var targets: Effect.Targets
     /// The cap, on the framework's scale.
     public var maximum: Double

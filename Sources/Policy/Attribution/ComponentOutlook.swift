@@ -3,7 +3,9 @@ import RatingsData
 
 /// When a component of a district first gets to "in progress" (`component-outlook.csv`).
 public struct ComponentOutlook: Equatable, Sendable {
+    /// The district's name.
     public var district: String
+    /// The component's short name.
     public var component: String
     /// The component score in the latest observed year.
     public var latest: Double
@@ -12,7 +14,9 @@ public struct ComponentOutlook: Equatable, Sendable {
     /// The smallest year by which 10%, 50% and 90% of draws have been in progress (the latest
     /// observed year when it is in progress now); nil when that share is not reached by the horizon.
     public var yearP10: Int?
+    /// As `yearP10`, for half of the draws.
     public var yearP50: Int?
+    /// As `yearP10`, for 90% of the draws.
     public var yearP90: Int?
 
     /// Every component of a district from its unrelaxed progress bits.

@@ -3,9 +3,16 @@ import RatingsData
 
 /// Everything attribution says about one district, from one `CoalitionBank`.
 public struct DistrictAttribution: Sendable {
+    /// Every component's outlook, in framework order.
     public var outlook: [ComponentOutlook]
+    /// One per sticking point (components, then ceilings); empty when the district is advanced at
+    /// the start or has no projected year.
     public var values: [StickingPointValue]
+    /// `all`, then the catalogue's and the scenario's bundles; empty when the district is advanced
+    /// at the start or has no projected year.
     public var bundles: [BundleGain]
+    /// "What it would take" for each component sticking point, then each bundle that relaxes
+    /// something in the district; empty when not searched.
     public var requirements: [PaceRequirement]
 
     /// A sticking point as a player of the coalition game: the components it relaxes and the ceilings it lifts.

@@ -4,9 +4,12 @@ import RatingsData
 /// "What it would take" (`what-it-would-take.csv`): the smallest extra pace on a component or a
 /// bundle that makes the district advanced by the target year in at least half the draws.
 public struct PaceRequirement: Equatable, Sendable {
+    /// The district's name.
     public var district: String
     /// A component short name or a bundle name.
     public var relaxed: String
+    /// The year P(advanced) is measured at: `--target-year`, capped at the horizon (the horizon
+    /// when not given).
     public var targetYear: Int
     /// Points a year on top of the relaxed components' own paces (in hundredths, the search's
     /// resolution), with the ceilings on their elements and the bundle's ceilings lifted; nil when not reachable.

@@ -9,14 +9,16 @@ public struct RelaxationBundle: Equatable, Sendable {
     /// Every sticking point that holds in the district.
     public static let allName = "all"
 
+    /// Names its rows in the reports: not empty, not `all`, no sticking point's name, unique.
     public var name: String
+    /// Component short names and ceiling ids, each once (checked against the framework and catalogue).
     public var stickingPoints: [String]
     /// Where it is written, for errors found once the framework and catalogue are loaded.
     public var location: SourceLocation?
     /// Where each sticking point's name is written (empty when built in code).
     public var pointLocations: [SourceLocation] = []
 
-    public init(name: String, stickingPoints: [String], location: SourceLocation? = nil) {
+    init(name: String, stickingPoints: [String], location: SourceLocation? = nil) {
         self.name = name
         self.stickingPoints = stickingPoints
         self.location = location

@@ -16,13 +16,16 @@ import RatingsData
 /// of a district add up to its `all` bundle's gain. Everything runs on common random numbers, so
 /// a difference is the relaxation, never noise (`CoalitionBank`).
 public enum StickingPointAttribution {
+    /// How the attribution runs (`simulate`'s attribution options).
     public struct Options: Sendable {
+        /// The pace a relaxed component moves at least at.
         public var benchmark: RelaxationBenchmark
         /// The year "what it would take" aims at (nil: the horizon).
         public var targetYear: Int?
         /// Whether to search "what it would take" (most of the attribution's cost: one projection per pace tried).
         public var whatItWouldTake: Bool
 
+        /// By default: the top-quartile benchmark, aiming at the horizon, with the search.
         public init(benchmark: RelaxationBenchmark = .topQuartile, targetYear: Int? = nil, whatItWouldTake: Bool = true)
         {
             self.benchmark = benchmark
@@ -33,17 +36,25 @@ public enum StickingPointAttribution {
 
     /// Every district's attribution in plan order, with the options it ran under.
     public struct Result: Sendable {
+        /// The options it ran under (the reports state its benchmark and target year).
         public var options: Options
+        /// The projection's last year, the horizon of every P(advanced by the horizon).
         public var horizon: Int
+        /// Monte Carlo draws per district, paired with the baseline projection's.
         public var draws: Int
+        /// One per projected district, in plan order.
         public var districts: [DistrictAttribution]
         /// The benchmark pace of each component (framework order, points a year) when it is the
         /// same in every district (top-quartile, network-max); empty for district-median.
         public var benchmarkPaces: [(component: String, pace: Double)] = []
 
+        /// Every district's component outlook, district by district (`component-outlook.csv`).
         public var outlook: [ComponentOutlook] { districts.flatMap(\.outlook) }
+        /// Every district's sticking-point values, district by district (`sticking-points.csv`).
         public var values: [StickingPointValue] { districts.flatMap(\.values) }
+        /// Every district's bundle gains, district by district (`relaxation-bundles.csv`).
         public var bundles: [BundleGain] { districts.flatMap(\.bundles) }
+        /// Every district's "what it would take" rows, district by district (`what-it-would-take.csv`).
         public var requirements: [PaceRequirement] { districts.flatMap(\.requirements) }
     }
 
@@ -72,13 +83,19 @@ public enum StickingPointAttribution {
     /// The network view of one sticking point: means over the districts not advanced at the
     /// start where it holds.
     public struct NetworkRow: Equatable, Sendable {
+        /// Component short name or ceiling id.
         public var stickingPoint: String
+        /// Component or ceiling (as in its districts' rows).
         public var kind: StickingPointValue.Kind
+        /// Districts in which it is a sticking point (not advanced at the start).
         public var assessed: Int
+        /// Of those, the districts in which it is binding (`StickingPointValue.binding`).
         public var binding: Int
-        /// Mean Shapley gain in P(advanced by the horizon) and its SE (districts' draws are independent).
+        /// Mean Shapley gain in P(advanced by the horizon).
         public var meanShapleyPGain: Double
+        /// The mean's Monte Carlo SE, √(Σ SE²)/n (districts' draws are independent).
         public var meanShapleyPGainSE: Double
+        /// Mean Shapley value of the expected years gained.
         public var meanShapleyYears: Double
         /// Components: mean P(in progress by the horizon) over the same districts; nil for ceilings.
         public var meanPInProgressByHorizon: Double?

@@ -8,6 +8,7 @@ import RatingsData
 /// Both fit the trajectory model on the training panel and project with no interventions and
 /// no sticking-point ceilings (a backtest panel need not come with a catalogue of them).
 public struct EngineForecastModel: ForecastModel {
+    /// `.integerPace` (the default projection) or `.pooledDrift` (the continuous clamped walk).
     public let model: Projection.Model
     /// The lever catalogue whose effects background events act through.
     public let leversPath: String
@@ -15,17 +16,23 @@ public struct EngineForecastModel: ForecastModel {
     /// `PersistenceSelection`, as a scenario run chooses it.
     public let persistence: Double?
 
+    /// `leversPath` matters only for `.integerPace` with an events file.
     public init(_ model: Projection.Model, leversPath: String = DefaultPaths.levers, persistence: Double? = nil) {
         self.model = model
         self.leversPath = leversPath
         self.persistence = persistence
     }
 
+    /// The model's name in backtest outputs and `--models`: the projection's, with `(φ=…)` when
+    /// an integer-pace persistence is fixed.
     public var name: String {
         guard let persistence, model == .integerPace else { return model.rawValue }
         return "\(model.rawValue)(φ=\(persistence))"
     }
 
+    /// Fit on `training` and project every district from its last year to `horizon` with no
+    /// interventions; integer-pace adds background events at rates from `events` (when given)
+    /// and chooses φ on `training` unless it is fixed.
     public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws
         -> [PathSamples]
     {

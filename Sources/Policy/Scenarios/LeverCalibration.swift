@@ -26,12 +26,50 @@ public enum LeverCalibration {
     /// The fewest districts whose events must inform an effect before it is estimated.
     public static let minimumTreatedDistricts = 5
 
+    /// One lever's level or slope effect as the panel's history estimates it: a row of
+    /// `calibration.csv`.
     public struct Estimate: Equatable, Sendable {
+        /// Which of a lever's two effects is estimated (the `kind` column).
+        public enum Kind: String, Sendable {
+            /// The shift at the rating step across the event (points): the lever's level effects.
+            case level
+            /// The change of the yearly drift after the event (points per year): the lever's slope
+            /// and stall effects.
+            case slope
+        }
+
+        /// Whether the effect could be estimated, and why not (the `status` column, written as
+        /// `description`).
+        public enum Status: Equatable, Sendable, CustomStringConvertible {
+            /// Its column entered the fit.
+            case estimated
+            /// No event of the lever falls between two ratings of a series it targets.
+            case noEventBetweenRatings
+            /// Only this many districts' events inform it (fewer than `minimumTreatedDistricts`).
+            case tooFewDistricts(Int)
+            /// Its column adds nothing to the drifts and the levers before it.
+            case collinear
+
+            /// "estimated", or "not identified: " and the reason.
+            public var description: String {
+                switch self {
+                case .estimated: return "estimated"
+                case .noEventBetweenRatings: return "not identified: no event of this lever falls between two ratings"
+                case .tooFewDistricts(let n):
+                    return
+                        "not identified: \(n == 1 ? "only one district's events inform" : "only \(n) districts' events inform") it (fewer than \(minimumTreatedDistricts); too few clusters for its standard error)"
+                case .collinear: return "not identified: collinear with the drifts and other levers"
+                }
+            }
+        }
+
+        /// The lever's id in the catalogue.
         public var lever: String
-        /// "level" (points) or "slope" (points per year).
-        public var kind: String
-        /// nil when not identified.
+        /// A jump at the event (`level`) or a change of drift after it (`slope`).
+        public var kind: Kind
+        /// Points (level) or points per year (slope); nil when not identified.
         public var estimate: Double?
+        /// Cluster-robust (by district) standard error of `estimate`, same units; nil when not identified.
         public var standardError: Double?
         /// Districts whose events inform it.
         public var districts: Int
@@ -39,167 +77,31 @@ public enum LeverCalibration {
         public var observations: Int
         /// Mean size the catalogue assumes (mean over the lever's effects of this kind); nil when it has none (stall).
         public var assumed: Double?
-        /// "estimated", or why not.
-        public var status: String
+        /// `estimated`, or why there is no number.
+        public var status: Status
     }
 
+    /// One estimate per lever and kind of effect it has (level, then slope; levers in catalogue
+    /// order), identified or not.
+    /// - Throws: a located error for an event naming a lever the catalogue lacks, and an error on
+    ///   the events file when the panel cannot identify the drifts or the fit fails.
     public static func run(panel: Panel, events: EventTable, levers: LeverCatalogue) throws(Diagnostic) -> [Estimate] {
-        let fw = panel.framework
         for event in events.events where levers.lever(event.lever) == nil {
             throw .error(
                 at: event.location,
                 "unknown lever \"\(event.lever)\"; \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
         }
-        // Candidate columns: per lever, level and slope.
-        struct Column {
-            var lever: String
-            var kind: String
-            var elements: Set<Int>
-            var assumed: Double?
-        }
-        var columns: [Column] = []
-        for lever in levers.levers {
-            let all = lever.effects(provisions: nil)
-            let level = all.filter { $0.effect(is: .level) }
-            let slope = all.filter { $0.effect(is: .slope) || $0.effect(is: .stall) }
-            if !level.isEmpty {
-                columns.append(
-                    Column(
-                        lever: lever.id, kind: "level",
-                        elements: Set(level.flatMap { $0.targets.elementIndices(in: fw) }),
-                        assumed: level.map(\.size.mean).reduce(0, +) / Double(level.count)))
-            }
-            if !slope.isEmpty {
-                let slopes = slope.filter { $0.kind == .slope }
-                columns.append(
-                    Column(
-                        lever: lever.id, kind: "slope",
-                        elements: Set(slope.flatMap { $0.targets.elementIndices(in: fw) }),
-                        assumed: slopes.isEmpty ? nil : slopes.map(\.size.mean).reduce(0, +) / Double(slopes.count)))
-            }
-        }
-        var eventYears: [String: [String: [Int]]] = [:]  // district → lever → years
-        for e in events.events { eventYears[e.district, default: [:]][e.lever, default: []].append(e.year) }
-
-        // Rows: consecutive rating steps.
-        let k = fw.components.count
-        let dCount = panel.districts.count
-        let fixedCount = k + max(0, dCount - 1)
-        var rows: [[Double]] = []
-        var response: [Double] = []
-        var cluster: [Int] = []
-        for d in panel.districts.indices {
-            let snaps = Array(panel.snapshots(ofDistrict: d))
-            let name = panel.districts[d].name
-            for e in fw.elements.indices {
-                var previous: (year: Int, score: Double)?
-                for s in snaps {
-                    guard let y = s.scores[e] else { continue }
-                    if let p = previous {
-                        let dt = Double(s.year - p.year)
-                        var row = [Double](repeating: 0, count: fixedCount + columns.count)
-                        row[fw.elements[e].componentIndex] = dt
-                        if d > 0 { row[k + d - 1] = dt }
-                        for (c, column) in columns.enumerated() where column.elements.contains(e) {
-                            for year in eventYears[name]?[column.lever] ?? [] {
-                                if column.kind == "level" {
-                                    if p.year <= year && year < s.year { row[fixedCount + c] += 1 }
-                                } else {
-                                    row[fixedCount + c] += Double(max(0, s.year - max(p.year + 1, year + 2) + 1))
-                                }
-                            }
-                        }
-                        rows.append(row)
-                        response.append(y - p.score)
-                        cluster.append(d)
-                    }
-                    previous = (s.year, y)
-                }
-            }
-        }
-        // Which lever columns are present, carried by ≥ 2 districts, and not collinear with what came before.
-        var status = [String](repeating: "", count: columns.count)
-        var carriers = [Set<Int>](repeating: [], count: columns.count)
-        var carriedRows = [Int](repeating: 0, count: columns.count)
-        for (r, row) in rows.enumerated() {
-            for c in columns.indices where row[fixedCount + c] != 0 {
-                carriers[c].insert(cluster[r])
-                carriedRows[c] += 1
-            }
-        }
-        func design(_ kept: [Int]) -> Matrix {
-            var m = Matrix(rows: rows.count, columns: kept.count)
-            for (j, col) in kept.enumerated() { for i in rows.indices { m[i, j] = rows[i][col] } }
-            return m
-        }
-        var kept = Array(0..<fixedCount)
-        var rank: Int
-        do { rank = try LeastSquares.rank(of: design(kept)) } catch {
-            throw .error(at: SourceLocation(file: events.file), "\(error)")
-        }
-        for c in columns.indices {
-            if carriedRows[c] == 0 {
-                status[c] = "not identified: no event of this lever falls between two ratings"
-                continue
-            }
-            if carriers[c].count < minimumTreatedDistricts {
-                let n = carriers[c].count
-                status[c] =
-                    "not identified: \(n == 1 ? "only one district's events inform" : "only \(n) districts' events inform") it (fewer than \(minimumTreatedDistricts); too few clusters for its standard error)"
-                continue
-            }
-            let candidate = kept + [fixedCount + c]
-            let r: Int
-            do { r = try LeastSquares.rank(of: design(candidate)) } catch {
-                throw .error(at: SourceLocation(file: events.file), "\(error)")
-            }
-            if r > rank {
-                kept = candidate
-                rank = r
-                status[c] = "estimated"
-            } else {
-                status[c] = "not identified: collinear with the drifts and other levers"
-            }
-        }
-        guard rank == kept.count, rows.count > kept.count else {
-            throw .error(
-                at: SourceLocation(file: panel.districts.isEmpty ? events.file : events.file),
-                "the panel's history is too short to estimate component and district drifts")
-        }
-        let x = design(kept)
-        let beta: [Double]
-        let inverse: Matrix
-        do {
-            beta = try LeastSquares.qr(x, Matrix(rows: rows.count, columns: 1, columnMajor: response)).column(0)
-            inverse = try CholeskyFactor(x.gram()).inverse()
-        } catch {
-            throw .error(at: SourceLocation(file: events.file), "\(error)")
-        }
-        // Cluster-robust (by district) covariance with the usual small-sample factor.
-        let p = kept.count
-        let n = rows.count
-        var meat = [Double](repeating: 0, count: p * p)
-        var scores = [[Double]](repeating: [Double](repeating: 0, count: p), count: dCount)
-        for i in 0..<n {
-            var fitted = 0.0
-            for j in 0..<p { fitted += x[i, j] * beta[j] }
-            let u = response[i] - fitted
-            for j in 0..<p { scores[cluster[i]][j] += x[i, j] * u }
-        }
-        for g in scores { for a in 0..<p { for b in 0..<p { meat[a * p + b] += g[a] * g[b] } } }
-        let clusters = Double(Set(cluster).count)
-        let factor = clusters / max(1, clusters - 1) * Double(n - 1) / Double(max(1, n - p))
-        func variance(_ j: Int) -> Double {
-            var v = 0.0
-            for a in 0..<p { for b in 0..<p { v += inverse[j, a] * meat[a * p + b] * inverse[b, j] } }
-            return v * factor
-        }
+        let columns = Column.candidates(levers, framework: panel.framework)
+        let regression = Regression(panel: panel, events: events, columns: columns)
+        let carried = regression.carriers()
+        let (kept, status) = try regression.identify(carriers: carried.districts, carriedSteps: carried.steps)
+        let fit = try regression.fit(kept)
         return columns.indices.map { c in
-            let position = kept.firstIndex(of: fixedCount + c)
+            let position = kept.firstIndex(of: regression.fixedCount + c)
             return Estimate(
                 lever: columns[c].lever, kind: columns[c].kind,
-                estimate: position.map { beta[$0] }, standardError: position.map { variance($0).squareRoot() },
-                districts: carriers[c].count, observations: carriedRows[c], assumed: columns[c].assumed,
+                estimate: position.map { fit.beta[$0] }, standardError: position.map { fit.standardErrors[$0] },
+                districts: carried.districts[c].count, observations: carried.steps[c], assumed: columns[c].assumed,
                 status: status[c])
         }
     }

@@ -3,11 +3,15 @@ import RatingsData
 
 /// The lever catalogue (`Scenarios/levers.json`).
 public struct LeverCatalogue: Sendable {
+    /// In file order; ids unique.
     public var levers: [Lever]
+    /// The path it was read from, where errors about its levers point.
     public var file: String
 
+    /// The lever with id `id`; nil when the catalogue has none.
     public func lever(_ id: String) -> Lever? { levers.first { $0.id == id } }
 
+    /// Read the catalogue at `path` (see `decode`).
     public static func load(contentsOf path: String, framework: Framework) throws(Diagnostic) -> LeverCatalogue {
         try decode(try JSONParser.parse(contentsOf: path), file: path, framework: framework)
     }

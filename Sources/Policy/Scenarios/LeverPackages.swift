@@ -11,10 +11,13 @@ public enum LeverPackages {
 
     /// One district under one package. "By the horizon" is by the target year when one is given.
     public struct Row: Equatable, Sendable {
+        /// The district's name.
         public var district: String
         /// Lever ids in catalogue order.
         public var package: [String]
+        /// P(advanced by the horizon) under the package.
         public var pAdvancedByHorizon: Double
+        /// `pAdvancedByHorizon` minus the baseline's.
         public var deltaPAdvanced: Double
         /// Mean over paired draws of (package's advanced year − baseline's), a year after the
         /// horizon standing for "not by the horizon".
@@ -22,6 +25,7 @@ public enum LeverPackages {
         /// Share of paired draws in which the package makes the district advanced earlier.
         public var pEarlier: Double
 
+        /// Levers in the package.
         public var size: Int { package.count }
         /// The package as written in packages.csv: ids joined by `+`.
         public var name: String { package.joined(separator: "+") }

@@ -26,7 +26,9 @@ public enum PersistenceSelection {
     /// The most districts whose forecasts are scored (all of them up to this many).
     public static let maximumDistricts = 400
 
+    /// The φ chosen and the scores behind the choice.
     public struct Result: Equatable, Sendable {
+        /// The best-scoring candidate; the moment estimate when nothing could be scored.
         public var persistence: Double
         /// Mean CRPS of each candidate, in `candidates` order; empty when nothing could be scored.
         public var crps: [Double]

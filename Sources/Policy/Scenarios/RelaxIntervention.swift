@@ -7,10 +7,13 @@ import RatingsData
 /// component moves at its own pace plus `extraPace` points a year with no ceiling on its
 /// elements, and each named ceiling is lifted.
 public struct RelaxIntervention: Equatable, Sendable {
+    /// Component short names and ceiling ids, each once (checked when the plan is resolved).
     public var stickingPoints: [String]
     /// Points per year on top of the components' own paces (0 when only ceilings are named).
     public var extraPace: Double
+    /// The districts relaxed.
     public var target: Intervention.Target
+    /// Where it is written, for errors found once the framework and catalogue are loaded.
     public var location: SourceLocation
 
     static func decode(_ i: JSONObjectReader, file: String) throws(Diagnostic) -> RelaxIntervention {

@@ -2,9 +2,27 @@ import Forecasting
 import RatingsData
 
 extension Scenario {
+    /// The keys of a scenario that name an input file.
+    enum FileKey: String {
+        case data, framework, districtsFile, levers, stickingPoints, events
+
+        /// The path used when the scenario leaves the key out; nil for `events`, whose default
+        /// lies beside the data.
+        var defaultPath: String? {
+            switch self {
+            case .data: return DefaultPaths.data
+            case .framework: return DefaultPaths.framework
+            case .levers: return DefaultPaths.levers
+            case .stickingPoints: return DefaultPaths.stickingPoints
+            case .districtsFile: return DefaultPaths.districts
+            case .events: return nil
+            }
+        }
+    }
+
     /// Run `body`, which loads the file at `path` that this scenario's `key` names; when that file
     /// is missing or not a file, say which scenario key (or default) pointed there.
-    func naming<T>(_ key: String, _ path: String, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
+    func naming<T>(_ key: FileKey, _ path: String, _ body: () throws(Diagnostic) -> T) throws(Diagnostic) -> T {
         do {
             return try body()
         } catch {
@@ -17,21 +35,10 @@ extension Scenario {
             }
             var named = error
             named.message +=
-                !isDefault(key, path)
-                ? " (named by \"\(key)\" in \(file))"
-                : " (the default \"\(key)\" of \(file), which names none)"
+                path != key.defaultPath
+                ? " (named by \"\(key.rawValue)\" in \(file))"
+                : " (the default \"\(key.rawValue)\" of \(file), which names none)"
             throw named
-        }
-    }
-
-    func isDefault(_ key: String, _ path: String) -> Bool {
-        switch key {
-        case "data": return path == DefaultPaths.data
-        case "framework": return path == DefaultPaths.framework
-        case "levers": return path == DefaultPaths.levers
-        case "stickingPoints": return path == DefaultPaths.stickingPoints
-        case "districtsFile": return path == DefaultPaths.districts
-        default: return false
         }
     }
 }

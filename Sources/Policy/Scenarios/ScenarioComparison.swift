@@ -19,23 +19,33 @@ public enum ScenarioComparison {
         return order.map { ($0, groups[$0]!) }
     }
 
+    /// One scenario in one district against the baseline (a row of `compare.csv`).
     public struct Row: Equatable, Sendable {
+        /// The district's name.
         public var district: String
+        /// The scenario's name (the baseline's own row has zero deltas).
         public var scenario: String
         /// Median advanced year (nil: not by the horizon).
         public var yearP50: Int?
         /// Quantiles over draws of (advanced year in the scenario − in the baseline); negative = earlier.
         public var deltaYearsP50: Double
+        /// The 10th percentile of the same differences.
         public var deltaYearsP10: Double
+        /// The 90th percentile of the same differences.
         public var deltaYearsP90: Double
+        /// P(advanced by the horizon) under the scenario.
         public var pAdvancedByHorizon: Double
+        /// `pAdvancedByHorizon` minus the baseline's.
         public var deltaPAdvanced: Double
         /// Share of draws in which the scenario makes the district advanced strictly earlier.
         public var pEarlier: Double
     }
 
+    /// Results that cannot be paired draw by draw.
     public enum ComparisonError: Error, CustomStringConvertible {
+        /// What differs (horizon, draws or seed), in words.
         case mismatch(String)
+        /// The mismatch's words.
         public var description: String {
             switch self {
             case .mismatch(let what): return what

@@ -3,13 +3,21 @@ import RatingsData
 
 /// Everything a scenario run needs, loaded and checked: the load → fit → plan stages.
 public struct ScenarioRun: Sendable {
+    /// The scenario as read, or as a sweep built it.
     public var scenario: Scenario
+    /// The panel its data names, as loaded.
     public var panel: Panel
+    /// From loading the data and cross-checking the catalogues; printed before the results.
     public var warnings: [Diagnostic]
+    /// The lever catalogue it names.
     public var levers: LeverCatalogue
+    /// The sticking-points catalogue it names.
     public var stickingPoints: StickingPointCatalogue
+    /// The scenario resolved against the panel.
     public var plan: ScenarioPlan
+    /// The trajectory model fitted to the whole panel.
     public var fit: TrajectoryFit
+    /// The fit ready to project, with the selected persistence of paces.
     public var forecaster: DriftForecaster
     /// The events file's contents, when the scenario has one.
     public var events: EventTable?
@@ -23,22 +31,22 @@ public struct ScenarioRun: Sendable {
 
     /// Load everything an in-memory scenario names (for alternatives built by a lever sweep).
     public static func prepare(scenario: Scenario) throws(Diagnostic) -> ScenarioRun {
-        let framework = try scenario.naming("framework", scenario.framework) { () throws(Diagnostic) in
+        let framework = try scenario.naming(.framework, scenario.framework) { () throws(Diagnostic) in
             try Framework.load(contentsOf: scenario.framework)
         }
         if let districtsFile = scenario.districtsFile {
-            _ = try scenario.naming("districtsFile", districtsFile) { () throws(Diagnostic) in
+            _ = try scenario.naming(.districtsFile, districtsFile) { () throws(Diagnostic) in
                 try InputFile.regularFileSize(districtsFile, limit: InputFile.wholeFileLimit)
             }
         }
-        let loaded = try scenario.naming("data", scenario.data) { () throws(Diagnostic) in
+        let loaded = try scenario.naming(.data, scenario.data) { () throws(Diagnostic) in
             try PanelSource.load(
                 path: scenario.data, framework: framework, districtsPath: scenario.districtsFile, sheet: scenario.sheet)
         }
-        let levers = try scenario.naming("levers", scenario.levers) { () throws(Diagnostic) in
+        let levers = try scenario.naming(.levers, scenario.levers) { () throws(Diagnostic) in
             try LeverCatalogue.load(contentsOf: scenario.levers, framework: framework)
         }
-        let points = try scenario.naming("stickingPoints", scenario.stickingPoints) { () throws(Diagnostic) in
+        let points = try scenario.naming(.stickingPoints, scenario.stickingPoints) { () throws(Diagnostic) in
             try StickingPointCatalogue.load(contentsOf: scenario.stickingPoints, framework: framework)
         }
         try RelaxationBundle.check(points.bundles + scenario.bundles, framework: framework, catalogue: points)
@@ -46,7 +54,7 @@ public struct ScenarioRun: Sendable {
             panel: loaded.panel, levers: levers, points: points,
             districtsFile: scenario.districtsFile)
         let events = try scenario.events.map { (path: String) throws(Diagnostic) in
-            try scenario.naming("events", path) { () throws(Diagnostic) in try EventTable.load(path: path) }
+            try scenario.naming(.events, path) { () throws(Diagnostic) in try EventTable.load(path: path) }
         }
         if let sheet = scenario.sheet, !scenario.data.lowercased().hasSuffix(".xlsx") {
             throw .error(

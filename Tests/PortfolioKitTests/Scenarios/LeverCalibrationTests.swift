@@ -46,8 +46,8 @@ import Testing
                     location: SourceLocation(file: "events.csv"))
             })
         let estimates = try LeverCalibration.run(panel: synthetic, events: events, levers: levers)
-        let level = estimates.first { $0.lever == "union-contract-change" && $0.kind == "level" }!
-        let slope = estimates.first { $0.lever == "union-contract-change" && $0.kind == "slope" }!
+        let level = estimates.first { $0.lever == "union-contract-change" && $0.kind == .level }!
+        let slope = estimates.first { $0.lever == "union-contract-change" && $0.kind == .slope }!
         #expect(level.districts == 30 && slope.districts == 30)
         #expect(
             level.estimate!.isApproximatelyEqual(to: 0.5, absoluteTolerance: 3 * level.standardError!),
@@ -57,8 +57,8 @@ import Testing
             "slope \(slope.estimate!) ± \(slope.standardError!)")
         #expect(level.standardError! < 0.05 && slope.standardError! < 0.05)
         // Levers without events: no number.
-        let advocacy = estimates.first { $0.lever == "civic-advocacy" && $0.kind == "level" }!
-        #expect(advocacy.estimate == nil && advocacy.status.hasPrefix("not identified"))
+        let advocacy = estimates.first { $0.lever == "civic-advocacy" && $0.kind == .level }!
+        #expect(advocacy.estimate == nil && advocacy.status.description.hasPrefix("not identified"))
     }
 
     /// The same known effect carried by only four districts is not identified: with fewer than
@@ -74,9 +74,11 @@ import Testing
                     location: SourceLocation(file: "events.csv"))
             })
         let estimates = try LeverCalibration.run(panel: synthetic, events: events, levers: Self.levers)
-        let level = estimates.first { $0.lever == "union-contract-change" && $0.kind == "level" }!
+        let level = estimates.first { $0.lever == "union-contract-change" && $0.kind == .level }!
         #expect(level.districts == 4 && level.estimate == nil)
-        #expect(level.status.contains("only 4 districts") && level.status.contains("fewer than 5"), "\(level.status)")
+        #expect(
+            level.status.description.contains("only 4 districts") && level.status.description.contains("fewer than 5"),
+            "\(level.status)")
     }
 
     /// An event before the data whose effect spans every element is absorbed by the district's
@@ -92,8 +94,8 @@ import Testing
                     location: SourceLocation(file: "e.csv"))
             })
         let estimates = try LeverCalibration.run(panel: panel, events: events, levers: levers)
-        let slope = estimates.first { $0.lever == "leadership-turnover" && $0.kind == "slope" }!
-        #expect(slope.estimate == nil && slope.status.contains("collinear"))
+        let slope = estimates.first { $0.lever == "leadership-turnover" && $0.kind == .slope }!
+        #expect(slope.estimate == nil && slope.status.description.contains("collinear"))
     }
 
     @Test func badEventsAreLocated() {
@@ -114,8 +116,8 @@ import Testing
     @Test func calibratedCatalogueLoads() throws {
         let root = try JSONParser.parse(contentsOf: Paths.repository + "/Scenarios/levers.json")
         let estimate = LeverCalibration.Estimate(
-            lever: "civic-advocacy", kind: "slope", estimate: 0.02, standardError: 0.01,
-            districts: 3, observations: 10, assumed: 0.08, status: "estimated")
+            lever: "civic-advocacy", kind: .slope, estimate: 0.02, standardError: 0.01,
+            districts: 3, observations: 10, assumed: 0.08, status: .estimated)
         let text = CalibrationReport.calibratedCatalogue(root, estimates: [estimate])
         let catalogue = try LeverCatalogue.decode(
             try JSONParser.parse(Array(text.utf8), file: "c.json"), file: "c.json", framework: Shipped.framework)
