@@ -11,6 +11,8 @@ struct ScenarioOutputs {
     var chartCount = 0
     /// The shipped-panel caveat, when the run used the shipped (reconstructed) panel.
     let caveat: String?
+    /// A retrospective run's observations after the cut against the band (nil: a forward run).
+    var retrospective: [RetrospectiveReport.Row]? = nil
 
     /// The tables, the attribution's files, the charts, the brief and the manifest of a projected run.
     init(
@@ -24,8 +26,12 @@ struct ScenarioOutputs {
         files.append(("advanced.csv", ScenarioReport.advanced(result).text))
         files.append(("advanced-by-year.csv", ScenarioReport.advancedByYear(result).text))
         files.append(("network.csv", NetworkReport.table(result).text))
+        if let observed = run.observed {
+            retrospective = RetrospectiveReport.rows(result, observed: observed)
+            files.append(("retrospective.csv", RetrospectiveReport.table(retrospective!, scenario: result.scenario).text))
+        }
         if let attribution { files += AttributionReport.files(attribution, scenario: result.scenario) }
-        var charts = RunCharts.scenario(result, panel: run.panel, caveat: caveat)
+        var charts = RunCharts.scenario(result, panel: run.panel, observed: run.observed, caveat: caveat)
         if let attribution {
             charts.merge(ShapleyCharts.charts(attribution, scenario: result.scenario, caveat: caveat)) { a, _ in a }
         }
@@ -34,7 +40,9 @@ struct ScenarioOutputs {
         files.append(
             (
                 "brief.html",
-                BriefHTML.run(run, result: result, attribution: attribution, charts: charts, caveat: caveat)
+                BriefHTML.run(
+                    run, result: result, attribution: attribution, charts: charts, caveat: caveat,
+                    retrospective: retrospective)
             ))
         let manifest = RunManifest(
             run: run, result: result, inputs: try Self.inputs(run), outputs: files, commandLine: commandLine)
@@ -62,6 +70,9 @@ struct ScenarioOutputs {
         if !run.scenario.description.isEmpty { lines.append(run.scenario.description + "\n") }
         lines.append(BackgroundReport.text(run) + "\n")
         lines.append(ScenarioReport.text(result))
+        if let retrospective, let from = run.scenario.from {
+            lines.append("\n" + RetrospectiveReport.text(retrospective, from: from))
+        }
         if let attribution { lines.append("\n" + AttributionReport.text(attribution)) }
         lines.append(
             "\nWrote \(directory)/: "

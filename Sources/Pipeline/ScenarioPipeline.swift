@@ -33,6 +33,12 @@ public struct ScenarioPipeline {
         self.commandLine = commandLine
         directory = out ?? "Results/\(prepared.scenario.name)"
         try InputPath.refuseOverwriting(prepared.inputFiles.map(\.path), output: directory, isFolder: true)
+        if prepared.scenario.from != nil, trajectories == .none {
+            throw .error(
+                at: SourceLocation(file: "command line", path: "--trajectories"),
+                "none keeps no percentiles to set what was observed after \"from\" against; expected district or all in a retrospective run"
+            )
+        }
         try attribution.check(prepared)
         try prepared.checkBudget(
             draws: monteCarlo.draws, threads: monteCarlo.threads, trajectories: trajectories,

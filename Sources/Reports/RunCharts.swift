@@ -14,15 +14,19 @@ public enum RunCharts {
     }
 
     /// The panel charts plus a fan chart per projected district (when the run kept the
-    /// district-score percentiles, i.e. not `--trajectories none`).
-    public static func scenario(_ result: ProjectionResult, panel: Panel, caveat: String?) -> [String: String] {
+    /// district-score percentiles, i.e. not `--trajectories none`). A retrospective run passes
+    /// its whole panel as `observed`: the fan charts then draw what was observed after the cut.
+    public static func scenario(_ result: ProjectionResult, panel: Panel, observed: Panel? = nil, caveat: String?)
+        -> [String: String]
+    {
         var charts = self.panel(PanelDescription(panel), framework: panel.framework, caveat: caveat)
         let fw = panel.framework
         guard result.measures.last == "district" else { return charts }
         let slugs = DistrictSlugs(result.districts.map(\.district.name))
+        let dots = observed ?? panel
         for p in result.districts {
-            guard let d = panel.districtIndex(named: p.district.name) else { continue }
-            let observed = panel.snapshots(ofDistrict: d).map {
+            guard let d = dots.districtIndex(named: p.district.name) else { continue }
+            let observed = dots.snapshots(ofDistrict: d).map {
                 ($0.year, fw.districtScore(componentScores: fw.componentScores($0.scores)))
             }
             charts["fan-\(slugs[p.district.name]).svg"] = FanChart.svg(

@@ -51,6 +51,14 @@ public struct Scenario: Sendable {
     public var relaxations: [RelaxIntervention] = []
     /// With an `.xlsx` data file: the sheet to read (nil: the first).
     public var sheet: String? = nil
+    /// A retrospective run's cut (`"from": YEAR`): fit on the snapshots up to it, project from
+    /// each district's latest snapshot up to it, and set what was observed after it beside the
+    /// projection. Nil: a forward run from the latest data.
+    public var from: Int? = nil
+    /// Where `"from"` is written (the scenario's top level when it is not).
+    public var fromLocation: SourceLocation? = nil
+    /// Recorded events the scenario removes (`"remove": true` interventions).
+    public var removals: [EventRemoval] = []
 
     /// Whether the shipped, reconstructed panel is in use (its caveat must be shown).
     public var usesShippedPanel: Bool { data == DefaultPaths.data }
@@ -67,7 +75,7 @@ public struct Scenario: Sendable {
         try r.rejectUnknownKeys(allowed: [
             "name", "description", "data", "framework", "districtsFile", "levers",
             "stickingPoints", "districts", "horizon", "draws", "seed", "interventions",
-            "events", "background", "bundles", "sheet",
+            "events", "background", "bundles", "sheet", "from",
         ])
         let name = try decodeName(r)
         let base = (file as NSString).deletingLastPathComponent
@@ -80,7 +88,7 @@ public struct Scenario: Sendable {
             throw .error(at: r.location, "missing required key \"horizon\" (the last year projected)")
         }
         let (draws, seed) = try decodeDrawsAndSeed(r)
-        let (interventions, relaxations) = try decodeInterventions(r)
+        let (interventions, relaxations, removals) = try decodeInterventions(r)
         let data = dataGiven.map(relative) ?? DefaultPaths.data
         let events = try r.optionalString("events").map(relative) ?? DefaultPaths.events(besideData: data)
         let background = try BackgroundSetting.decode(r.node("background"), file: file, path: "background")
@@ -99,7 +107,10 @@ public struct Scenario: Sendable {
             horizonLocation: r.node("horizon").map { r.location(of: $0, path: "horizon") } ?? r.location)
         scenario.bundles = try RelaxationBundle.decodeList(r, key: "bundles", file: file)
         scenario.relaxations = relaxations
+        scenario.removals = removals
         scenario.sheet = try r.optionalString("sheet")
+        scenario.from = try r.optionalInteger("from")
+        scenario.fromLocation = r.node("from").map { r.location(of: $0, path: "from") }
         return scenario
     }
 
@@ -151,20 +162,23 @@ public struct Scenario: Sendable {
 
     /// `"interventions"`, in order: lever interventions, and `"relax"` ones apart.
     private static func decodeInterventions(_ r: JSONObjectReader) throws(Diagnostic) -> (
-        [Intervention], [RelaxIntervention]
+        [Intervention], [RelaxIntervention], [EventRemoval]
     ) {
         var interventions: [Intervention] = []
         var relaxations: [RelaxIntervention] = []
-        guard r.has("interventions") else { return ([], []) }
+        var removals: [EventRemoval] = []
+        guard r.has("interventions") else { return ([], [], []) }
         for (node, path) in try r.array("interventions") {
             let i = try JSONObjectReader(node, file: r.file, path: path)
             if i.has("relax") {
                 relaxations.append(try RelaxIntervention.decode(i, file: r.file))
+            } else if i.has("remove") {
+                removals.append(try EventRemoval.decode(i))
             } else {
                 interventions.append(try Intervention.decode(i, file: r.file))
             }
         }
-        return (interventions, relaxations)
+        return (interventions, relaxations, removals)
     }
 }
 

@@ -15,8 +15,14 @@ extension ScenarioPlan {
         let selected = try selectDistricts(scenario, panel: panel)
         try checkHorizon(scenario, panel: panel)
         let effectsByDistrict = try interventionEffects(scenario, panel: panel, levers: levers)
-        let known = try futureEvents(events, panel: panel, levers: levers, horizon: scenario.horizon)
-        let background = try backgroundEvents(scenario, events: events, panel: panel, levers: levers)
+        try EventRemoval.check(scenario.removals, events: events, panel: panel, scenario: scenario)
+        let kept = events.map { table in
+            EventTable(file: table.file, events: table.events.filter { e in !scenario.removals.contains { $0.matches(e) } })
+        }
+        let known = try futureEvents(kept, panel: panel, levers: levers, horizon: scenario.horizon)
+        // A retrospective run's rates come from the events up to its cut, as it would have known them.
+        let past = scenario.from.flatMap { from in kept.map { EventTable(file: $0.file, events: $0.events.filter { $0.year <= from }) } }
+        let background = try backgroundEvents(scenario, events: past ?? kept, panel: panel, levers: levers)
         let relaxations = try resolveRelaxations(scenario, panel: panel, stickingPoints: stickingPoints)
         let plans = selected.map { d in
             DistrictPlan(
@@ -83,7 +89,7 @@ extension ScenarioPlan {
             let lever = try checkedLever(intervention, levers: levers, panel: panel, horizon: scenario.horizon)
             let targets = try resolveTargets(intervention.target, at: intervention.location, panel: panel)
             for d in targets {
-                try checkApplication(intervention, lever: lever, district: d, panel: panel, applied: &applied)
+                try checkApplication(intervention, lever: lever, district: d, panel: panel, from: scenario.from, applied: &applied)
             }
             for effect in lever.effects(provisions: intervention.provisions) {
                 for d in targets {
@@ -140,15 +146,19 @@ extension ScenarioPlan {
     /// intervention applies the same lever in the same year there (`applied`: lever|year|district
     /// → where, however the district was named).
     private static func checkApplication(
-        _ intervention: Intervention, lever: Lever, district d: Int, panel: Panel,
+        _ intervention: Intervention, lever: Lever, district d: Int, panel: Panel, from: Int?,
         applied: inout [String: SourceLocation]
     ) throws(Diagnostic) {
         let at = intervention.location
         let latest = panel.latestSnapshot(ofDistrict: d).year
         guard intervention.year > latest else {
+            let retrospective =
+                from == nil
+                ? "a retrospective run that fits the data up to an earlier year, \"from\": \(intervention.year - 1)"
+                : "an earlier \"from\""
             throw .error(
                 at: at,
-                "year \(intervention.year) is not after \(panel.districts[d].name)'s latest snapshot (\(latest)): effects act only on projected years, so part of this lever would be silently lost; expected a year after \(latest) (asking what would have happened from an earlier year needs a retrospective run, not available yet)"
+                "year \(intervention.year) is not after \(panel.districts[d].name)'s latest snapshot (\(latest)): effects act only on projected years, so part of this lever would be silently lost; expected a year after \(latest), or \(retrospective)"
             )
         }
         let key = "\(lever.id)|\(intervention.year)|\(d)"

@@ -21,6 +21,9 @@ public struct ScenarioRun: Sendable {
     public var forecaster: DriftForecaster
     /// The events file's contents, when the scenario has one.
     public var events: EventTable?
+    /// A retrospective run's whole panel, observations after `"from"` included (nil: a forward
+    /// run; `panel` is then the whole panel).
+    public var observed: Panel? = nil
     /// How the persistence of paces was chosen (`PersistenceSelection`).
     public var persistenceSelection: PersistenceSelection.Result? = nil
 
@@ -61,23 +64,51 @@ public struct ScenarioRun: Sendable {
                 at: SourceLocation(file: scenario.file, path: "sheet"),
                 "\"\(sheet)\" applies only to an .xlsx data file, and the data is \(scenario.data)")
         }
+        let (panel, observed) = try retrospectiveCut(loaded.panel, scenario: scenario)
         let plan = try ScenarioPlan.resolve(
-            scenario, panel: loaded.panel, levers: levers, stickingPoints: points, events: events)
+            scenario, panel: panel, levers: levers, stickingPoints: points, events: events)
         let fit: TrajectoryFit
         do throws(TrajectoryModel.FitError) {
-            fit = try TrajectoryModel.fit(loaded.panel)
+            fit = try TrajectoryModel.fit(panel)
         } catch {
             throw .error(at: SourceLocation(file: scenario.data), error.description)
         }
-        var forecaster = DriftForecaster(panel: loaded.panel, fit: fit)
-        let selection = PersistenceSelection.cached(key: [scenario.data, scenario.events ?? "", scenario.levers]) {
-            PersistenceSelection.select(loaded.panel, events: events, levers: levers)
+        var forecaster = DriftForecaster(panel: panel, fit: fit)
+        // A retrospective run chooses the persistence from what it would have known at its cut.
+        let known = events.map { t in EventTable(file: t.file, events: t.events.filter { $0.year <= (scenario.from ?? .max) }) }
+        let key = [scenario.data, scenario.events ?? "", scenario.levers, scenario.from.map(String.init) ?? ""]
+        let selection = PersistenceSelection.cached(key: key) {
+            PersistenceSelection.select(panel, events: known, levers: levers)
         }
         forecaster.paceChange.persistence = selection.persistence
-        return ScenarioRun(
-            scenario: scenario, panel: loaded.panel, warnings: loaded.warnings + catalogueWarnings, levers: levers,
+        var run = ScenarioRun(
+            scenario: scenario, panel: panel, warnings: loaded.warnings + catalogueWarnings, levers: levers,
             stickingPoints: points, plan: plan, fit: fit, forecaster: forecaster, events: events,
             persistenceSelection: selection)
+        run.observed = observed
+        return run
+    }
+
+    /// A retrospective run's training panel (the snapshots up to `"from"`) and the whole panel it
+    /// is compared with; a forward run's panel and nil.
+    /// - Throws: a located error at `"from"` when it leaves nothing to fit or nothing to compare.
+    static func retrospectiveCut(_ panel: Panel, scenario: Scenario) throws(Diagnostic) -> (Panel, Panel?) {
+        guard let from = scenario.from else { return (panel, nil) }
+        let at = scenario.fromLocation ?? SourceLocation(file: scenario.file, path: "from")
+        // The trajectory model needs two years of snapshots, and something must be observed after the cut.
+        let years = panel.years
+        guard years.count >= 3 else {
+            throw .error(at: at, "the panel has \(years.count) year(s); a retrospective run needs at least three")
+        }
+        guard from >= years[1], from < years[years.count - 1] else {
+            let problem =
+                from >= years[years.count - 1]
+                ? "nothing observed after it to compare" : "fewer than two years of snapshots to fit"
+            throw .error(
+                at: at, "from \(from) leaves \(problem); expected a year from \(years[1]) to \(years[years.count - 2])")
+        }
+        let training = panel.before(year: from + 1).panel
+        return (training, panel)
     }
 
     /// Project, with the scenario's draws and seed unless overridden.
