@@ -28,7 +28,8 @@ struct ScenarioOutputs {
         files.append(("network.csv", NetworkReport.table(result).text))
         if let observed = run.observed {
             retrospective = RetrospectiveReport.rows(result, observed: observed)
-            files.append(("retrospective.csv", RetrospectiveReport.table(retrospective!, scenario: result.scenario).text))
+            files.append(
+                ("retrospective.csv", RetrospectiveReport.table(retrospective!, scenario: result.scenario).text))
         }
         if let attribution { files += AttributionReport.files(attribution, scenario: result.scenario) }
         var charts = RunCharts.scenario(result, panel: run.panel, observed: run.observed, caveat: caveat)

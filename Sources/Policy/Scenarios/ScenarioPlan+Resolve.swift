@@ -17,11 +17,14 @@ extension ScenarioPlan {
         let effectsByDistrict = try interventionEffects(scenario, panel: panel, levers: levers)
         try EventRemoval.check(scenario.removals, events: events, panel: panel, scenario: scenario)
         let kept = events.map { table in
-            EventTable(file: table.file, events: table.events.filter { e in !scenario.removals.contains { $0.matches(e) } })
+            EventTable(
+                file: table.file, events: table.events.filter { e in !scenario.removals.contains { $0.matches(e) } })
         }
         let known = try futureEvents(kept, panel: panel, levers: levers, horizon: scenario.horizon)
         // A retrospective run's rates come from the events up to its cut, as it would have known them.
-        let past = scenario.from.flatMap { from in kept.map { EventTable(file: $0.file, events: $0.events.filter { $0.year <= from }) } }
+        let past = scenario.from.flatMap { from in
+            kept.map { EventTable(file: $0.file, events: $0.events.filter { $0.year <= from }) }
+        }
         let background = try backgroundEvents(scenario, events: past ?? kept, panel: panel, levers: levers)
         let relaxations = try resolveRelaxations(scenario, panel: panel, stickingPoints: stickingPoints)
         let plans = selected.map { d in
@@ -89,7 +92,8 @@ extension ScenarioPlan {
             let lever = try checkedLever(intervention, levers: levers, panel: panel, horizon: scenario.horizon)
             let targets = try resolveTargets(intervention.target, at: intervention.location, panel: panel)
             for d in targets {
-                try checkApplication(intervention, lever: lever, district: d, panel: panel, from: scenario.from, applied: &applied)
+                try checkApplication(
+                    intervention, lever: lever, district: d, panel: panel, from: scenario.from, applied: &applied)
             }
             for effect in lever.effects(provisions: intervention.provisions) {
                 for d in targets {

@@ -75,7 +75,9 @@ public struct ScenarioRun: Sendable {
         }
         var forecaster = DriftForecaster(panel: panel, fit: fit)
         // A retrospective run chooses the persistence from what it would have known at its cut.
-        let known = events.map { t in EventTable(file: t.file, events: t.events.filter { $0.year <= (scenario.from ?? .max) }) }
+        let known = events.map { t in
+            EventTable(file: t.file, events: t.events.filter { $0.year <= (scenario.from ?? .max) })
+        }
         let key = [scenario.data, scenario.events ?? "", scenario.levers, scenario.from.map(String.init) ?? ""]
         let selection = PersistenceSelection.cached(key: key) {
             PersistenceSelection.select(panel, events: known, levers: levers)
