@@ -2,6 +2,7 @@
 // Any input may be rejected with a Diagnostic; none may crash. Built by Fuzz/run.sh.
 @testable import RatingsData
 
+/// libFuzzer's entry point: one input of `count` bytes at `start`; always returns 0.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzPanel(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let bytes = start.map { Array(UnsafeRawBufferPointer(start: $0, count: count)) } ?? []

@@ -8,6 +8,7 @@ import Foundation
 
 let scratch = NSTemporaryDirectory() + "workbook-fuzz-\(getpid()).xlsx"
 
+/// libFuzzer's entry point: one input of `count` bytes at `start`; always returns 0.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWorkbook(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let data = start.map { Data(bytes: $0, count: count) } ?? Data()

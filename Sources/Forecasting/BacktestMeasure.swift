@@ -17,6 +17,7 @@ public enum BacktestMeasure: String, CaseIterable, Sendable, Comparable {
     /// the number of levels minus one; see `ScoringRules.rankedProbabilityScore`).
     case rps
 
+    /// Orders measures as `allCases` lists them, the order report rows use.
     public static func < (a: BacktestMeasure, b: BacktestMeasure) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

@@ -5,7 +5,7 @@ import Foundation
 /// `fmin`), to a relative tolerance of 1e-10 in x. Typically 15–25 evaluations where plain
 /// golden section needs about 50; the REML evaluation is the fit's dominant cost.
 ///
-/// Longer than this codebase's 60 lines on purpose: it is the textbook routine step for step
+/// Length: longer than 60 lines on purpose — it is Brent's (1973) textbook routine step for step
 /// (the names follow Brent's a, b, v, w, x, d, e), which is what makes it checkable against the
 /// book; split into helpers it would no longer read against the original.
 func brentMaximum<E: Error>(

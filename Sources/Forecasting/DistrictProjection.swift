@@ -2,10 +2,13 @@ import RatingsData
 
 /// One district's projection under one scenario.
 public struct DistrictProjection: Sendable {
+    /// The district projected.
     public var district: DistrictInfo
     /// Latest observed year; projected years are `latestYear + 1 … horizon`.
     public var latestYear: Int
+    /// District score in `latestYear` (mean of its component scores).
     public var currentScore: Double
+    /// Whether the district is advanced in `latestYear`.
     public var advancedNow: Bool
     /// Projected years.
     public var years: [Int]
@@ -35,6 +38,7 @@ public struct DistrictProjection: Sendable {
         return advancedBits[yi * words + r / 64] & (1 << UInt64(r % 64)) != 0
     }
 
+    /// P(advanced in some projected year by the horizon), counting a district advanced now.
     public var pAdvancedByHorizon: Double {
         Double(advancedYear.filter { $0 != nil }.count) / Double(advancedYear.count)
     }
@@ -45,10 +49,16 @@ public struct DistrictProjection: Sendable {
 
 /// A scenario's projection of every selected district.
 public struct ProjectionResult: Sendable {
+    /// The scenario's name, as reports title it.
     public var scenario: String
+    /// Last projected year (calendar year).
     public var horizon: Int
+    /// Monte Carlo draws per district.
     public var draws: Int
+    /// The seed every random stream derives from: the same seed gives the same result.
     public var seed: UInt64
+    /// Names of the summarised measures: component short names, then the district score.
     public var measures: [String]
+    /// One projection per projected district, in plan order.
     public var districts: [DistrictProjection]
 }

@@ -6,7 +6,9 @@ import RatingsData
 /// next — so the last rating, not the fitted line, is where a forecast starts. `stepVariance`
 /// is the year-to-year noise of the continuous walk (`ClampedWalkProjection`, `pooled-drift`).
 public struct DriftForecaster: Sendable {
+    /// The framework the ratings are on (a sensitivity run varies its threshold and advanced rule).
     public var framework: Framework
+    /// Districts in panel order; `d` in the per-district arrays indexes this.
     public let districts: [DistrictInfo]
     /// Latest observed year of each district: projections start there.
     public let startYear: [Int]
@@ -16,6 +18,7 @@ public struct DriftForecaster: Sendable {
     public let start: [Double]
     /// Pooled slope of district d, component k at `d * components + k` (points per year), and its sd.
     public let drift: [Double]
+    /// The sd of `drift` at the same index (points per year): its parameter uncertainty.
     public let driftSD: [Double]
     /// Variance per year of a rating's change around its drift (points²/year); the continuous
     /// walk's noise (`ClampedWalkProjection`), unused by the integer projection.

@@ -16,6 +16,7 @@ public struct PathSamples: Sendable {
     /// for integer models, any real number on the scale for continuous ones.
     public var ratings: [Double]
 
+    /// Paths of district `district` (panel index): `ratings` holds draws × years × elements values.
     public init(district: Int, years: [Int], draws: Int, elementCount: Int, ratings: [Double]) {
         precondition(
             ratings.count == draws * years.count * elementCount, "ratings must hold draws × years × elements values")

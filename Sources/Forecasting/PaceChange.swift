@@ -22,15 +22,19 @@ import RatingsData
 public struct PaceChange: Equatable, Sendable {
     /// φ, per year (1 = no reversion).
     public var persistence: Double
-    /// σ_common and σ_own, points per year.
+    /// σ_common: the part of a pace shock a district's components share (points per year).
     public var commonSD: Double
+    /// σ_own: the part of a pace shock each component of a district draws on its own (points per year).
     public var ownSD: Double
-    /// District-score change pairs one and two years apart behind φ.
+    /// District-score change pairs one year apart behind φ (0 when given directly).
     public var lagOnePairs: Int
+    /// District-score change pairs two years apart behind φ (0 when given directly).
     public var lagTwoPairs: Int
 
+    /// Paces never change: φ = 1 and no shocks (what the projection did before `PaceChange`).
     public static let none = PaceChange(persistence: 1, commonSD: 0, ownSD: 0, lagOnePairs: 0, lagTwoPairs: 0)
 
+    /// Given parameters (known-truth tests); `estimate` derives them from a panel and fit.
     public init(persistence: Double, commonSD: Double, ownSD: Double, lagOnePairs: Int = 0, lagTwoPairs: Int = 0) {
         self.persistence = persistence
         self.commonSD = commonSD

@@ -25,6 +25,8 @@ public enum Projection {
         case none
     }
 
+    /// Project every district of `plan` with `model`, in parallel on `threads` (nil: `Parallel.defaultThreads`);
+    /// the result does not depend on the thread count. `progress` gets the share of districts done.
     public static func run(
         _ forecaster: DriftForecaster, plan: ScenarioPlan, draws: Int, seed: UInt64,
         scenario: String, trajectories: Trajectories = .all, threads: Int? = nil,

@@ -15,6 +15,7 @@ public enum ProjectionBudget {
     /// The share of physical memory a run may plan to use.
     static let memoryShare = 0.75
 
+    /// Estimated peak bytes of a run with these sizes, to refuse one that would not fit before allocating.
     public static func bytes(
         districts: Int, draws: Int, years: Int, measures: Int, threads: Int,
         attribution: Bool

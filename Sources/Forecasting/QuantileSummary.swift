@@ -2,9 +2,13 @@ import RatingsData
 
 /// Mean and 10th, 50th and 90th percentiles of a sample.
 public struct QuantileSummary: Equatable, Sendable {
+    /// Mean of the draws.
     public var mean: Double
+    /// 10th percentile of the draws (type 7, as numpy's default).
     public var p10: Double
+    /// Median of the draws (type 7).
     public var p50: Double
+    /// 90th percentile of the draws (type 7).
     public var p90: Double
 
     static let probabilities = [0.1, 0.5, 0.9]
@@ -18,6 +22,7 @@ public struct QuantileSummary: Equatable, Sendable {
         p90 = QuantileSummary.quantile(s, 0.9)
     }
 
+    /// The summary of draws that all equal `x`.
     public init(constant x: Double) {
         mean = x
         p10 = x

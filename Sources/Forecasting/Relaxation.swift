@@ -16,6 +16,7 @@ public struct Relaxation: Equatable, Sendable {
     /// Sticking-point ids that do not hold.
     public var liftedCeilings: Set<String> = []
 
+    /// A relaxation; the defaults relax nothing.
     public init(
         freedComponents: Set<Int> = [], paceFloor: [Int: Double] = [:], extraPace: [Int: Double] = [:],
         liftedCeilings: Set<String> = []
@@ -26,6 +27,7 @@ public struct Relaxation: Equatable, Sendable {
         self.liftedCeilings = liftedCeilings
     }
 
+    /// Relaxes nothing: the projection as the scenario has it.
     public static let none = Relaxation()
 
     /// Component k moves at least at `pace`, with no ceiling on its elements.
@@ -36,7 +38,7 @@ public struct Relaxation: Equatable, Sendable {
     /// The named ceiling does not hold.
     public static func stickingPoint(_ id: String) -> Relaxation { Relaxation(liftedCeilings: [id]) }
 
-    public var isNone: Bool { self == .none }
+    var isNone: Bool { self == .none }
 
     /// Both relaxations at once: floors and freed sets combine (the higher floor wins), extra paces add.
     public func merged(with other: Relaxation) -> Relaxation {

@@ -13,6 +13,7 @@ public enum RollingOriginError: Error, Equatable, CustomStringConvertible {
     /// A model returned paths that do not match the training panel or the request.
     case malformedPaths(model: String, cut: Int, message: String)
 
+    /// The failure in words, naming the model and cut year where there is one.
     public var description: String {
         switch self {
         case .noCutYear(let years):

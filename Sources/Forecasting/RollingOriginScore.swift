@@ -7,6 +7,7 @@ public struct RollingOriginScore: Equatable, Sendable {
     public var model: String
     /// Years after the cut year (1 = the year after the last training year).
     public var horizon: Int
+    /// What is scored (RPS, CRPS, interval score, coverage or Brier).
     public var measure: BacktestMeasure
     /// The mean score over the scored items (for `coverage80`, the share covered).
     public var score: Double
@@ -14,6 +15,7 @@ public struct RollingOriginScore: Equatable, Sendable {
     /// the other measures.
     public var n: Int
 
+    /// A row of backtest.csv.
     public init(model: String, horizon: Int, measure: BacktestMeasure, score: Double, n: Int) {
         self.model = model
         self.horizon = horizon

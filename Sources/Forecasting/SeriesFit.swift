@@ -2,7 +2,9 @@ import RatingsData
 
 /// The fitted trajectory of one (district, element) series.
 public struct SeriesFit: Equatable, Sendable {
+    /// District index (panel order).
     public var district: Int
+    /// Element index (framework order).
     public var element: Int
     /// Fitted score at the district's latest observed year (score points, unclamped).
     public var level: Double

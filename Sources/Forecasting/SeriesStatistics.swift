@@ -39,8 +39,29 @@ struct SeriesStatistics {
         sxy = meanYear
         sxx = meanYear
         syy = meanYear
-        var written: [Int] = []
-        district.withUnsafeMutableBufferPointer { district in
+        let written = readChunks(panel, bounds: bounds, threads: threads)
+        // Close up the regions of chunks that had unrated series (none in a balanced panel).
+        var end = 0
+        for c in 0..<chunkCount {
+            let start = bounds[c] * elementCount
+            if start != end { move(written[c], from: start, to: end) }
+            end += written[c]
+        }
+        if end < capacity {
+            for keyPath in [\SeriesStatistics.district, \.element, \.count] {
+                self[keyPath: keyPath].removeLast(capacity - end)
+            }
+            for keyPath in [\SeriesStatistics.meanYear, \.meanScore, \.sxy, \.sxx, \.syy] {
+                self[keyPath: keyPath].removeLast(capacity - end)
+            }
+        }
+    }
+
+    /// Reads the districts of chunk c (`bounds[c] ..< bounds[c + 1]`) into the region from
+    /// `bounds[c] · elements` on, chunks in parallel; returns how many series each chunk wrote.
+    private mutating func readChunks(_ panel: Panel, bounds: [Int], threads: Int?) -> [Int] {
+        let elementCount = panel.framework.elements.count
+        return district.withUnsafeMutableBufferPointer { district in
             element.withUnsafeMutableBufferPointer { element in
                 count.withUnsafeMutableBufferPointer { count in
                     meanYear.withUnsafeMutableBufferPointer { meanYear in
@@ -53,7 +74,7 @@ struct SeriesStatistics {
                                             count: count.baseAddress!,
                                             meanYear: meanYear.baseAddress!, meanScore: meanScore.baseAddress!,
                                             sxy: sxy.baseAddress!, sxx: sxx.baseAddress!, syy: syy.baseAddress!)
-                                        written = Parallel.map(chunkCount, threads: threads) { c in
+                                        return Parallel.map(bounds.count - 1, threads: threads) { c in
                                             SeriesStatistics.read(
                                                 panel, districts: bounds[c]..<bounds[c + 1], into: out,
                                                 at: bounds[c] * elementCount)
@@ -66,31 +87,19 @@ struct SeriesStatistics {
                 }
             }
         }
-        // Close up the regions of chunks that had unrated series (none in a balanced panel).
-        var end = 0
-        for c in 0..<chunkCount {
-            let start = bounds[c] * elementCount
-            if start != end {
-                for i in 0..<written[c] {
-                    district[end + i] = district[start + i]
-                    element[end + i] = element[start + i]
-                    count[end + i] = count[start + i]
-                    meanYear[end + i] = meanYear[start + i]
-                    meanScore[end + i] = meanScore[start + i]
-                    sxy[end + i] = sxy[start + i]
-                    sxx[end + i] = sxx[start + i]
-                    syy[end + i] = syy[start + i]
-                }
-            }
-            end += written[c]
-        }
-        if end < capacity {
-            for keyPath in [\SeriesStatistics.district, \.element, \.count] {
-                self[keyPath: keyPath].removeLast(capacity - end)
-            }
-            for keyPath in [\SeriesStatistics.meanYear, \.meanScore, \.sxy, \.sxx, \.syy] {
-                self[keyPath: keyPath].removeLast(capacity - end)
-            }
+    }
+
+    /// Moves `n` series from index `start` down to index `end`.
+    private mutating func move(_ n: Int, from start: Int, to end: Int) {
+        for i in 0..<n {
+            district[end + i] = district[start + i]
+            element[end + i] = element[start + i]
+            count[end + i] = count[start + i]
+            meanYear[end + i] = meanYear[start + i]
+            meanScore[end + i] = meanScore[start + i]
+            sxy[end + i] = sxy[start + i]
+            sxx[end + i] = sxx[start + i]
+            syy[end + i] = syy[start + i]
         }
     }
 

@@ -22,6 +22,7 @@ import RatingsData
 /// with prediction-error variance (1/τ² + Sxx/σ²)⁻¹ + (1 − g)² xᵀ Cov(β̂) x.
 /// `CellProblem` says how this is computed without dense matrices of the district count.
 public enum TrajectoryModel {
+    /// Why a panel cannot be fitted.
     public enum FitError: Error, Equatable, CustomStringConvertible {
         /// Too few ratings to separate noise from trend.
         case noResidualDegreesOfFreedom
@@ -31,6 +32,7 @@ public enum TrajectoryModel {
         case noTimeVariation
         case linearAlgebra(LinearAlgebraError)
 
+        /// The reason in words, with what to change in the panel.
         public var description: String {
             switch self {
             case .noResidualDegreesOfFreedom:
@@ -212,6 +214,8 @@ struct CellProblem {
 
     func makeWorkspace() -> Workspace { Workspace(districts: identifiedDistricts.count, components: componentCount) }
 
+    /// The GLS at θ. With a `workspace`, its buffers are reused (and hold this evaluation's
+    /// outputs afterwards); without one, fresh buffers are made.
     func gls(theta: Double, workspace: Workspace? = nil) throws(LinearAlgebraError) -> GLS {
         let K = componentCount
         let D = identifiedDistricts.count
@@ -232,13 +236,55 @@ struct CellProblem {
             work.u = u
         }
         let chunks = districtChunks
-        struct Partial {
-            var componentWeight: [Double]
-            var rhs: [Double]
-            var logWeights = 0.0
-            var quadratic = 0.0
+        let partials = weightPass(
+            theta: theta, chunks: chunks, weight: &weight, districtWeight: &districtWeight,
+            districtRHS: &districtRHS, u: &u)
+        var componentWeight = [Double](repeating: 0, count: K)
+        var rhs = componentWeight
+        var logDistrictWeights = 0.0
+        for part in partials {
+            for k in 0..<K {
+                componentWeight[k] += part.componentWeight[k]
+                rhs[k] += part.rhs[k]
+            }
+            logDistrictWeights += part.logWeights
         }
-        let partials: [Partial] = weight.withUnsafeMutableBufferPointer { weight in
+        var schur = try Matrix(rows: max(0, D - 1), columns: K, columnMajor: u).gram()
+        for k in 0..<K { schur[k, k] = componentWeight[k] - schur[k, k] }
+        for j in 0..<K { for i in 0..<K where i != j { schur[i, j] = -schur[i, j] } }
+        let factor = try CholeskyFactor(schur)
+        let mu = try factor.solve(Matrix(rows: K, columns: 1, columnMajor: rhs)).column(0)
+        var momentum = [Double](repeating: 0, count: D)
+        let quadratics = momentumPass(
+            mu: mu, chunks: chunks, weight: weight, districtWeight: districtWeight, districtRHS: districtRHS,
+            momentum: &momentum)
+        var sumLogScale = 0.0
+        for g in informationGroups { sumLogScale += Double(g.cells) * log(theta + 1 / g.sxx) }
+        return GLS(
+            theta: theta, componentSlope: mu, momentum: momentum, schur: factor,
+            cellWeight: weight, districtWeight: districtWeight, quadratic: quadratics.reduce(0, +),
+            logDeterminant: logDistrictWeights + factor.logDeterminant + 2 * log(Double(D)),
+            sumLogScale: sumLogScale)
+    }
+
+    /// One chunk's sums in the first pass of `gls`, combined in chunk order.
+    private struct GLSPartial {
+        var componentWeight: [Double]
+        var rhs: [Double]
+        var logWeights = 0.0
+    }
+
+    /// The first pass of `gls`, in parallel over `chunks` of identified districts: the cell
+    /// weights, each district's total weight and weighted slope, U's rows, and per chunk the
+    /// component weights, the right-hand side with each district's momentum eliminated, and
+    /// Σ log W_d over the non-reference districts.
+    private func weightPass(
+        theta: Double, chunks: [Range<Int>], weight: inout [Double], districtWeight: inout [Double],
+        districtRHS: inout [Double], u: inout [Double]
+    ) -> [GLSPartial] {
+        let K = componentCount
+        let D = identifiedDistricts.count
+        return weight.withUnsafeMutableBufferPointer { weight in
             districtWeight.withUnsafeMutableBufferPointer { districtWeight in
                 districtRHS.withUnsafeMutableBufferPointer { districtRHS in
                     u.withUnsafeMutableBufferPointer { u in
@@ -246,7 +292,7 @@ struct CellProblem {
                             weight: weight.baseAddress!, districtWeight: districtWeight.baseAddress!,
                             districtRHS: districtRHS.baseAddress!, u: u.baseAddress)
                         return Parallel.map(chunks.count) { c in
-                            var part = Partial(
+                            var part = GLSPartial(
                                 componentWeight: [Double](repeating: 0, count: K),
                                 rhs: [Double](repeating: 0, count: K))
                             for p in chunks[c] {
@@ -277,23 +323,17 @@ struct CellProblem {
                 }
             }
         }
-        var componentWeight = [Double](repeating: 0, count: K)
-        var rhs = componentWeight
-        var logDistrictWeights = 0.0
-        for part in partials {
-            for k in 0..<K {
-                componentWeight[k] += part.componentWeight[k]
-                rhs[k] += part.rhs[k]
-            }
-            logDistrictWeights += part.logWeights
-        }
-        var schur = try Matrix(rows: max(0, D - 1), columns: K, columnMajor: u).gram()
-        for k in 0..<K { schur[k, k] = componentWeight[k] - schur[k, k] }
-        for j in 0..<K { for i in 0..<K where i != j { schur[i, j] = -schur[i, j] } }
-        let factor = try CholeskyFactor(schur)
-        let mu = try factor.solve(Matrix(rows: K, columns: 1, columnMajor: rhs)).column(0)
-        var momentum = [Double](repeating: 0, count: D)
-        let quadratics: [Double] = weight.withUnsafeBufferPointer { weight in
+    }
+
+    /// The second pass of `gls`, in parallel over `chunks`: each non-reference district's
+    /// momentum given μ, and per chunk Σ w (b − fitted)² over its cells.
+    private func momentumPass(
+        mu: [Double], chunks: [Range<Int>], weight: [Double], districtWeight: [Double], districtRHS: [Double],
+        momentum: inout [Double]
+    ) -> [Double] {
+        let K = componentCount
+        let D = identifiedDistricts.count
+        return weight.withUnsafeBufferPointer { weight in
             momentum.withUnsafeMutableBufferPointer { momentum in
                 let out = MomentumBuffer(momentum: momentum.baseAddress!, weight: weight.baseAddress!)
                 return Parallel.map(chunks.count) { c in
@@ -316,13 +356,6 @@ struct CellProblem {
                 }
             }
         }
-        var sumLogScale = 0.0
-        for g in informationGroups { sumLogScale += Double(g.cells) * log(theta + 1 / g.sxx) }
-        return GLS(
-            theta: theta, componentSlope: mu, momentum: momentum, schur: factor,
-            cellWeight: weight, districtWeight: districtWeight, quadratic: quadratics.reduce(0, +),
-            logDeterminant: logDistrictWeights + factor.logDeterminant + 2 * log(Double(D)),
-            sumLogScale: sumLogScale)
     }
 
     /// Restricted log-likelihood (constants dropped) at θ and σ².
@@ -349,6 +382,7 @@ struct CellProblem {
         return (VarianceComponents(residual: s2, deviation: exp(logTheta) * s2), g)
     }
 
+    /// The fit at the given variance components, or at the REML estimate when none are given.
     func solve(variance given: VarianceComponents?) throws(LinearAlgebraError) -> TrajectoryFit {
         let (v, g): (VarianceComponents, GLS)
         if let given {
@@ -365,31 +399,54 @@ struct CellProblem {
         var momentum = [Double](repeating: 0, count: districtCount)
         for (p, d) in identifiedDistricts.enumerated() where D > 1 { momentum[d] = g.momentum[p] - shift }
 
-        // Var(μ̂ₖ + m̂_d) = σ²[(e_k − a)ᵀ S⁻¹ (e_k − a) + extra], a = w_d/W_d, extra = 1/W_d
-        // (a = 0, extra = 0 for the reference district). For the shifted μₖ alone:
-        // a = Σ_{d≠ref} (w_d/W_d) / D′, extra = Σ_{d≠ref} (1/W_d) / D′².
-        func fixedVariances(a: [Double], extra: Double) -> [Double] {
-            var z = [Double](repeating: 0, count: K)
-            var aza = 0.0
-            for i in 0..<K {
-                for j in 0..<K { z[i] += inverseSchur[i, j] * a[j] }
-                aza += a[i] * z[i]
-            }
-            return (0..<K).map { k in v.residual * max(0, inverseSchur[k, k] - 2 * z[k] + aza + extra) }
-        }
+        // For the shifted μₖ alone: a = Σ_{d≠ref} (w_d/W_d) / D′, extra = Σ_{d≠ref} (1/W_d) / D′².
         var meanA = [Double](repeating: 0, count: K)
         var sumInverseWeight = 0.0
         for p in 0..<(D - 1) {
             for k in 0..<K { meanA[k] += g.cellWeight[p * K + k] / g.districtWeight[p] / Double(D) }
             sumInverseWeight += 1 / g.districtWeight[p]
         }
-        let componentVariance = fixedVariances(a: meanA, extra: sumInverseWeight / Double(D * D))
+        let componentVariance = fixedVariances(
+            a: meanA, extra: sumInverseWeight / Double(D * D), inverseSchur: inverseSchur, residual: v.residual)
         let idMomenta = identifiedDistricts.map { momentum[$0] }
         let momentumVariance =
             idMomenta.count > 1
             ? idMomenta.reduce(0) { $0 + $1 * $1 } / Double(idMomenta.count - 1) : 0
+        let (slope, slopeSD) = districtSlopes(
+            g, variance: v, inverseSchur: inverseSchur, mu: mu, momentum: momentum,
+            componentVariance: componentVariance, momentumVariance: momentumVariance)
+        return TrajectoryFit(
+            variance: v, varianceSource: given == nil ? "REML" : "given",
+            componentSlope: mu, componentSlopeSD: componentVariance.map { $0.squareRoot() },
+            districtMomentum: momentum, districtIdentified: identified,
+            slope: slope, slopeSD: slopeSD, series: seriesFits(slope: slope, slopeSD: slopeSD),
+            restrictedLogLikelihood: logLikelihood(g, residualVariance: v.residual),
+            observations: stats.count.reduce(0, +), residualDegreesOfFreedom: withinDF)
+    }
 
-        // Per district (in parallel for large panels; each district's row depends only on its own cells).
+    /// Var(μ̂ₖ + m̂_d) = σ²[(e_k − a)ᵀ S⁻¹ (e_k − a) + extra], a = w_d/W_d, extra = 1/W_d
+    /// (a = 0, extra = 0 for the reference district), per component k.
+    private func fixedVariances(a: [Double], extra: Double, inverseSchur: Matrix, residual: Double) -> [Double] {
+        let K = componentCount
+        var z = [Double](repeating: 0, count: K)
+        var aza = 0.0
+        for i in 0..<K {
+            for j in 0..<K { z[i] += inverseSchur[i, j] * a[j] }
+            aza += a[i] * z[i]
+        }
+        return (0..<K).map { k in residual * max(0, inverseSchur[k, k] - 2 * z[k] + aza + extra) }
+    }
+
+    /// Per district and component: the BLUP slope and its prediction sd (in parallel for large
+    /// panels; each district's row depends only on its own cells). A cell without time variation
+    /// gets the fixed part, with the deviation's variance (and the momentum's, for a district
+    /// that is not identified) in its sd.
+    private func districtSlopes(
+        _ g: GLS, variance v: VarianceComponents, inverseSchur: Matrix, mu: [Double], momentum: [Double],
+        componentVariance: [Double], momentumVariance: Double
+    ) -> (slope: [[Double]], sd: [[Double]]) {
+        let K = componentCount
+        let D = identifiedDistricts.count
         let rows = Parallel.map(districtCount, threads: districtCount >= 1024 ? nil : 1) {
             d -> (slope: [Double], sd: [Double]) in
             let p = position[d]
@@ -397,10 +454,12 @@ struct CellProblem {
             if p < 0 {
                 fixedVariance = componentVariance
             } else if p == D - 1 {
-                fixedVariance = fixedVariances(a: [Double](repeating: 0, count: K), extra: 0)
+                fixedVariance = fixedVariances(
+                    a: [Double](repeating: 0, count: K), extra: 0, inverseSchur: inverseSchur, residual: v.residual)
             } else {
                 let a = (0..<K).map { g.cellWeight[p * K + $0] / g.districtWeight[p] }
-                fixedVariance = fixedVariances(a: a, extra: 1 / g.districtWeight[p])
+                fixedVariance = fixedVariances(
+                    a: a, extra: 1 / g.districtWeight[p], inverseSchur: inverseSchur, residual: v.residual)
             }
             var slope = [Double](repeating: 0, count: K)
             var sd = slope
@@ -420,15 +479,16 @@ struct CellProblem {
             }
             return (slope, sd)
         }
-        let slope = rows.map(\.slope)
-        let slopeSD = rows.map(\.sd)
+        return (rows.map(\.slope), rows.map(\.sd))
+    }
 
-        // One SeriesFit per observed series, written in fixed chunks in parallel.
+    /// One SeriesFit per observed series, written in fixed chunks in parallel.
+    private func seriesFits(slope: [[Double]], slopeSD: [[Double]]) -> [SeriesFit] {
         let componentOf = panel.framework.elements.map(\.componentIndex)
         let latestYear = panel.districts.indices.map { panel.latestSnapshot(ofDistrict: $0).year }
         let seriesCount = stats.seriesCount
         let chunks = min(16, max(1, seriesCount / 4096))
-        let series = [SeriesFit](unsafeUninitializedCapacity: seriesCount) { buffer, initialized in
+        return [SeriesFit](unsafeUninitializedCapacity: seriesCount) { buffer, initialized in
             let out = SeriesOutput(base: buffer.baseAddress)
             _ = Parallel.map(chunks) { c in
                 for s in (c * seriesCount / chunks)..<((c + 1) * seriesCount / chunks) {
@@ -446,12 +506,5 @@ struct CellProblem {
             }
             initialized = seriesCount
         }
-        return TrajectoryFit(
-            variance: v, varianceSource: given == nil ? "REML" : "given",
-            componentSlope: mu, componentSlopeSD: componentVariance.map { $0.squareRoot() },
-            districtMomentum: momentum, districtIdentified: identified,
-            slope: slope, slopeSD: slopeSD, series: series,
-            restrictedLogLikelihood: logLikelihood(g, residualVariance: v.residual),
-            observations: stats.count.reduce(0, +), residualDegreesOfFreedom: withinDF)
     }
 }

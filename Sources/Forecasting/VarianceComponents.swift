@@ -7,6 +7,7 @@ public struct VarianceComponents: Equatable, Sendable {
     /// τ²: spread of district×component slope deviations ((score points / year)²).
     public var deviation: Double
 
+    /// Given variances: σ² in points², τ² in (points/year)².
     public init(residual: Double, deviation: Double) {
         self.residual = residual
         self.deviation = deviation

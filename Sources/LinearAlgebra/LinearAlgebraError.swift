@@ -11,6 +11,7 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     /// LAPACK rejected argument `position` of `routine` (a programming error, reported not trapped).
     case invalidArgument(routine: String, position: Int)
 
+    /// The failure in words, for messages: the shapes, the rank, the minor or the LAPACK argument at fault.
     public var description: String {
         switch self {
         case .dimensionMismatch(let what):

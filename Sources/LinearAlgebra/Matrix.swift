@@ -2,7 +2,9 @@
 ///
 /// Element `(row, column)` lives at `storage[row + column * rows]`.
 public struct Matrix: Equatable, Sendable {
+    /// Number of rows (≥ 0).
     public let rows: Int
+    /// Number of columns (≥ 0).
     public let columns: Int
     /// Column-major values; `count == rows * columns`.
     public internal(set) var storage: [Double]
@@ -48,6 +50,7 @@ public struct Matrix: Equatable, Sendable {
         return m
     }
 
+    /// The entry at 0-based `row` and `column` (stored at `row + column * rows`).
     public subscript(row: Int, column: Int) -> Double {
         get { storage[row + column * rows] }
         set { storage[row + column * rows] = newValue }

@@ -6,12 +6,17 @@ import Foundation
 /// read one after the other, a child filling the second pipe (64 KiB) while the first is being
 /// read would block for ever.
 public enum ProcessRunner {
+    /// What a finished child left.
     public struct Result: Sendable {
+        /// The exit status, or the signal's number when a signal ended it (Foundation's `terminationStatus`).
         public var status: Int32
+        /// Everything it wrote to stdout, as UTF-8.
         public var stdout: String
+        /// Everything it wrote to stderr, as UTF-8.
         public var stderr: String
     }
 
+    /// Runs `executable` with `arguments` in `directory`, `environment` added to this process's, and waits.
     public static func run(
         _ executable: String, _ arguments: [String], in directory: String = Repository.root,
         environment: [String: String] = [:]

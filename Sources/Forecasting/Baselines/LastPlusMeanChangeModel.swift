@@ -9,10 +9,13 @@ import RatingsData
 /// rounding: with integer levels one step apart the two agree exactly while h × the mean change
 /// stays below half a level.
 public struct LastPlusMeanChangeModel: ForecastModel {
+    /// The model's name in `--models` and in backtest.csv.
     public let name = "last-plus-mean-change"
 
+    /// The model; it has no parameters.
     public init() {}
 
+    /// One set of paths per district of `training` (see the type's description); `events` are not used.
     public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws
         -> [PathSamples]
     {

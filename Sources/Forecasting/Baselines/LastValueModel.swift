@@ -10,10 +10,13 @@ import RatingsData
 /// drift the training years had; the point forecast (the median path) is the latest rating
 /// whenever most ratings did not change.
 public struct LastValueModel: ForecastModel {
+    /// The model's name in `--models` and in backtest.csv.
     public let name = "last-value"
 
+    /// The model; it has no parameters.
     public init() {}
 
+    /// One set of paths per district of `training` (see the type's description); `events` are not used.
     public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws
         -> [PathSamples]
     {

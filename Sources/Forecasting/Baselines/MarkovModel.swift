@@ -12,12 +12,15 @@ import RatingsData
 /// 0 and a level never left from still has a distribution) and normalised to sum to 1.
 /// Elements move independently given their level; nothing ties a district's elements together.
 public struct MarkovModel: ForecastModel {
+    /// The model's name in `--models` and in backtest.csv.
     public let name = "markov"
     /// Added to every count before each row is normalised.
     public static let smoothing = 0.5
 
+    /// The model; its only parameter is `smoothing`.
     public init() {}
 
+    /// One set of paths per district of `training` (see the type's description); `events` are not used.
     public func paths(training: Panel, events: EventTable?, horizon: Int, draws: Int, seed: UInt64) throws
         -> [PathSamples]
     {

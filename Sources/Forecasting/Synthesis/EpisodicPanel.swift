@@ -46,20 +46,24 @@ public struct EpisodicPanel: Sendable {
         public var turnoverHazard: Double
         /// Years a stall lasts after a turnover, drawn uniformly (default 1...3).
         public var stallYears: ClosedRange<Int>
-        /// Mean and sd of the district reform momentum mᵈ (points/year; defaults 0.08 and 0.08).
+        /// Mean of the district reform momentum mᵈ (points/year; default 0.08).
         public var momentumMean: Double
+        /// sd of the district reform momentum mᵈ across districts (points/year; default 0.08).
         public var momentumSD: Double
         /// Component effects cₖ (points/year), one per framework component; nil (default): evenly
         /// spread from −componentSpread to +componentSpread (default 0.04) in framework order.
         public var componentEffects: [Double]?
+        /// The default component effects' extent (points/year; default 0.04); unused when
+        /// `componentEffects` is given.
         public var componentSpread: Double
         /// sd of the district×component deviation uᵈₖ (points/year; default 0.05).
         public var deviationSD: Double
         /// Chance of a community backlash in a given district-year (default 0.03).
         public var backlashHazard: Double
-        /// Years a backlash lasts (default 2), and its pace (points/year before the floor factor;
-        /// default −0.2, so about −0.15 a year at mid-scale).
+        /// Years a backlash lasts (default 2).
         public var backlashYears: Int
+        /// A backlash's pace (points/year before the floor factor; default −0.2, so about −0.15 a
+        /// year at mid-scale).
         public var backlashPace: Double
         /// Starting latents are uniform on the lowest `startShare` of the scale (default 0.6) …
         public var startShare: Double
@@ -74,6 +78,7 @@ public struct EpisodicPanel: Sendable {
         /// Extra distance, in level steps beyond half a step, before a rating changes (default 0.15).
         public var hysteresis: Double
 
+        /// The knobs, each defaulting to the value its property documents.
         public init(
             turnoverHazard: Double = 0.12, stallYears: ClosedRange<Int> = 1...3,
             momentumMean: Double = 0.08, momentumSD: Double = 0.08,
@@ -100,29 +105,31 @@ public struct EpisodicPanel: Sendable {
     }
 
     /// What drove the panel, for scoring forecasts against it.
-    public struct Truth: Sendable {
+    struct Truth: Sendable {
         /// What governs a district's step from one year to the next.
-        public enum Phase: String, Sendable {
+        enum Phase: String, Sendable {
             case progressing, stalled, backlash
         }
 
-        public var years: ClosedRange<Int>
+        /// First and last year of the panel.
+        var years: ClosedRange<Int>
         /// cₖ per component (points/year).
-        public var componentEffects: [Double]
+        var componentEffects: [Double]
         /// Each district's leadership-turnover years, ascending.
-        public var turnoverYears: [[Int]]
+        var turnoverYears: [[Int]]
         /// Each district's community-backlash years, ascending.
-        public var backlashYears: [[Int]]
+        var backlashYears: [[Int]]
         /// `phase[d][i]`: what governs district d's step from year `years.lowerBound + i` to the next.
-        public var phase: [[Phase]]
+        var phase: [[Phase]]
         /// `pace[d][k][i]`: component k's pace in that step (points/year, before the ceiling factor).
-        public var pace: [[[Double]]]
+        var pace: [[[Double]]]
     }
 
+    /// The drawn ratings, levels of the scale.
     public var panel: Panel
     /// The drawn events, by district then year (turnover before backlash in the same year).
     public var events: [EventTable.Event]
-    public var truth: Truth
+    var truth: Truth
 
     /// One district's drawn history (year indices, phases, paces `[component][year index]`).
     struct History {

@@ -9,16 +9,17 @@ import RatingsData
 /// rounded to the nearest scale level and clamped (what a real panel looks like); without,
 /// they are the exact model values (what recovery tests need).
 public struct SyntheticPanel: Sendable {
-    public struct Truth: Sendable {
-        public var componentSlope: [Double]
-        public var districtMomentum: [Double]
+    struct Truth: Sendable {
+        var componentSlope: [Double]
+        var districtMomentum: [Double]
         /// True pooled slope of district d, component k.
-        public var slope: [[Double]]
-        public var variance: VarianceComponents
+        var slope: [[Double]]
+        var variance: VarianceComponents
     }
 
+    /// The drawn ratings (rounded to levels and clamped when drawn with `rounded`).
     public var panel: Panel
-    public var truth: Truth
+    var truth: Truth
 
     /// Draw a panel.
     /// - Parameters:

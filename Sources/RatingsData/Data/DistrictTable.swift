@@ -1,17 +1,23 @@
 /// The optional districts file (`district,state,governance`): what the panel
 /// alone cannot say about a district.
 public struct DistrictTable: Sendable {
+    /// The districts file's exact header.
     public static let header = ["district", "state", "governance"]
+    /// The path it was read from, for messages.
     public let file: String
+    /// One entry per district, in file order.
     public let rows: [DistrictInfo]
     let byName: [String: Int]
 
+    /// The row of the district called `name`; nil when the file does not list it.
     public func info(named name: String) -> DistrictInfo? { byName[name].map { rows[$0] } }
 
+    /// Read and check the districts file at `path`; errors name the file, line and column.
     public static func load(path: String) throws(Diagnostic) -> DistrictTable {
         try parse(try InputFile.read(path), file: path)
     }
 
+    /// Check `bytes` as a districts file (read from `file`, named in errors).
     public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> DistrictTable {
         var rows: [DistrictInfo] = []
         var byName: [String: Int] = [:]

@@ -1,13 +1,19 @@
 /// The events file (`district,date,lever,note`): dated interventions from the public record.
 public struct EventTable: Sendable {
+    /// The events file's exact header.
     public static let header = ["district", "date", "lever", "note"]
 
+    /// One row of the events file.
     public struct Event: Equatable, Sendable {
+        /// District name, as in the panel.
         public var district: String
         /// Calendar year of the event (dates are `YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
         public var year: Int
+        /// The lever id the event is an instance of (an id in the lever catalogue).
         public var lever: String
+        /// Free text from the file; may be empty.
         public var note: String
+        /// Where the row is in the events file, for messages about it.
         public var location: SourceLocation
 
         package init(district: String, year: Int, lever: String, note: String, location: SourceLocation) {
@@ -19,18 +25,23 @@ public struct EventTable: Sendable {
         }
     }
 
+    /// The path it was read from, for messages.
     public var file: String
+    /// Every event, in file order.
     public var events: [Event]
 
+    /// A table of events already checked (synthetic panels write theirs this way).
     public init(file: String, events: [Event]) {
         self.file = file
         self.events = events
     }
 
+    /// Read and check the events file at `path`; errors name the file, line and column.
     public static func load(path: String) throws(Diagnostic) -> EventTable {
         try parse(try InputFile.read(path), file: path)
     }
 
+    /// Check `bytes` as an events file (read from `file`, named in errors).
     public static func parse(_ bytes: [UInt8], file: String) throws(Diagnostic) -> EventTable {
         var events: [Event] = []
         var sawHeader = false

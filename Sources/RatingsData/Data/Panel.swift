@@ -3,8 +3,11 @@
 /// Snapshots are stored sorted by district (in order of first appearance in
 /// the source) and then by year.
 public struct Panel: Sendable {
+    /// The framework every snapshot is rated against.
     public let framework: Framework
+    /// Districts in panel order; `Snapshot.districtIndex` indexes this.
     public let districts: [DistrictInfo]
+    /// Every snapshot, grouped by district (in `districts` order), each district's oldest first.
     public let snapshots: [Snapshot]
     /// `snapshots[snapshotRanges[d]]` are district `d`'s snapshots, oldest first.
     public let snapshotRanges: [Range<Int>]

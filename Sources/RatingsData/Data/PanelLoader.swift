@@ -1,13 +1,16 @@
 /// Loads a long-format panel CSV (`district,year,element,score`), checking
 /// every row against the framework, with errors that name file:line:column.
 public enum PanelLoader {
+    /// The long layout's exact header (the wide one is district,year and one column per element).
     public static let header = ["district", "year", "element", "score"]
     /// Years outside this range are taken as typos (a snapshot in 201 or 20155).
     public static let plausibleYears = 1900...2200
 
     /// A loaded panel and the warnings met on the way.
     public struct Result: Sendable {
+        /// The checked panel.
         public var panel: Panel
+        /// What was accepted but looks wrong (say a district with one snapshot); empty when nothing does.
         public var warnings: [Diagnostic]
     }
 

@@ -8,6 +8,7 @@ public enum Suggestion {
         return "; did you mean \"\(best)\"?"
     }
 
+    /// The known name closest to `name` (see the type's description), or nil when none is close enough.
     public static func closest(_ name: String, among known: [String]) -> String? {
         let lower = Array(name.lowercased())
         var best: (String, Int)?

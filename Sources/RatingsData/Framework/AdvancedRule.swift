@@ -18,6 +18,7 @@ public enum AdvancedRule: Equatable, Sendable, CustomStringConvertible {
         (0...components).first { isAdvanced(componentsInProgress: $0, of: components) } ?? components + 1
     }
 
+    /// The rule in words, as reports print it.
     public var description: String {
         switch self {
         case .moreThanFraction(let f):

@@ -7,6 +7,7 @@ public struct Component: Equatable, Hashable, Sendable {
     /// Full name, e.g. "School autonomy".
     public var name: String
 
+    /// A component; `id` is what files refer to it by, `shortName` what tables and charts show.
     public init(id: String, shortName: String, name: String) {
         self.id = id
         self.shortName = shortName

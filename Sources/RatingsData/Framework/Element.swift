@@ -7,6 +7,7 @@ public struct Element: Equatable, Hashable, Sendable {
     /// What the element asks, from the framework's own wording.
     public var text: String
 
+    /// An element of component `componentIndex` (framework order); `text` may be empty.
     public init(id: String, componentIndex: Int, text: String) {
         self.id = id
         self.componentIndex = componentIndex

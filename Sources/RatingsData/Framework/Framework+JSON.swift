@@ -12,7 +12,24 @@ extension Framework {
             "inProgressThreshold", "advancedRule", "quadrantCutoffs",
         ])
         let name = try top.optionalString("name") ?? "unnamed framework"
+        let components = try decodeComponents(top, file: file)
+        let elements = try decodeElements(top, file: file, components: components)
+        let levels = try decodeLevels(top, file: file)
+        let threshold = try decodeThreshold(top, levels: levels)
+        let rule = try decodeAdvancedRule(top, componentCount: components.count)
+        var cutoffs: QuadrantCutoffs?
+        if let q = try top.optionalObject("quadrantCutoffs") {
+            try q.rejectUnknownKeys(allowed: ["strongAtLeast", "piecemealAbove"])
+            cutoffs = QuadrantCutoffs(
+                strongAtLeast: try q.number("strongAtLeast"), piecemealAbove: try q.number("piecemealAbove"))
+        }
+        return Framework(
+            name: name, components: components, elements: elements, levels: levels,
+            inProgressThreshold: threshold, advancedRule: rule, quadrantCutoffs: cutoffs)
+    }
 
+    /// `"components"`: at least one, ids unique and non-empty, ids and short names valid names.
+    private static func decodeComponents(_ top: JSONObjectReader, file: String) throws(Diagnostic) -> [Component] {
         var components: [Component] = []
         for (node, path) in try top.array("components") {
             let c = try JSONObjectReader(node, file: file, path: path)
@@ -34,7 +51,14 @@ extension Framework {
             throw .error(
                 at: top.location(of: top.node("components")!, path: "components"), "expected at least one component")
         }
+        return components
+    }
 
+    /// `"elements"`: ids unique and usable as CSV headers, each of a known component, and every
+    /// component with at least one.
+    private static func decodeElements(
+        _ top: JSONObjectReader, file: String, components: [Component]
+    ) throws(Diagnostic) -> [Element] {
         var elements: [Element] = []
         for (node, path) in try top.array("elements") {
             let e = try JSONObjectReader(node, file: file, path: path)
@@ -59,7 +83,11 @@ extension Framework {
             throw .error(
                 at: top.location, "component \"\(c.id)\" (\(c.shortName)) has no elements; expected at least one")
         }
+        return elements
+    }
 
+    /// `"levels"`: the rating scale, at least two levels with distinct values and #rrggbb colours.
+    private static func decodeLevels(_ top: JSONObjectReader, file: String) throws(Diagnostic) -> [RatingLevel] {
         var levels: [RatingLevel] = []
         for (node, path) in try top.array("levels") {
             let l = try JSONObjectReader(node, file: file, path: path)
@@ -81,47 +109,46 @@ extension Framework {
         guard levels.count >= 2 else {
             throw .error(at: top.location, "the scale needs at least two levels; found \(levels.count)")
         }
+        return levels
+    }
+
+    /// `"inProgressThreshold"`: inside the scale, above its bottom level.
+    private static func decodeThreshold(_ top: JSONObjectReader, levels: [RatingLevel]) throws(Diagnostic) -> Double {
         let lo = Double(levels.map(\.value).min()!)
         let hi = Double(levels.map(\.value).max()!)
-
         let threshold = try top.number("inProgressThreshold")
         guard threshold > lo, threshold <= hi else {
             throw .error(
                 at: top.location(of: top.node("inProgressThreshold")!, path: "inProgressThreshold"),
                 "threshold \(threshold) is outside the scale; expected a value in (\(Int(lo)), \(Int(hi))]")
         }
+        return threshold
+    }
 
+    /// `"advancedRule"`: exactly one of `moreThanFraction` (in [0, 1)) or `atLeast` (1 … components).
+    private static func decodeAdvancedRule(
+        _ top: JSONObjectReader, componentCount: Int
+    ) throws(Diagnostic) -> AdvancedRule {
         guard let ruleReader = try top.optionalObject("advancedRule") else {
             throw .error(at: top.location, "missing required key \"advancedRule\"")
         }
         try ruleReader.rejectUnknownKeys(allowed: ["moreThanFraction", "atLeast"])
-        let rule: AdvancedRule
         switch (try ruleReader.optionalNumber("moreThanFraction"), try ruleReader.optionalInteger("atLeast")) {
         case (let f?, nil):
             guard f >= 0, f < 1 else {
                 throw .error(at: ruleReader.location, "moreThanFraction \(f) must be in [0, 1)")
             }
-            rule = .moreThanFraction(f)
+            return .moreThanFraction(f)
         case (nil, let n?):
-            guard n >= 1, n <= components.count else {
+            guard n >= 1, n <= componentCount else {
                 throw .error(
                     at: ruleReader.location,
-                    "atLeast \(n) must be between 1 and the number of components (\(components.count))")
+                    "atLeast \(n) must be between 1 and the number of components (\(componentCount))")
             }
-            rule = .atLeast(n)
+            return .atLeast(n)
         default:
             throw .error(at: ruleReader.location, "expected exactly one of \"moreThanFraction\" or \"atLeast\"")
         }
-
-        var cutoffs: QuadrantCutoffs?
-        if let q = try top.optionalObject("quadrantCutoffs") {
-            try q.rejectUnknownKeys(allowed: ["strongAtLeast", "piecemealAbove"])
-            cutoffs = QuadrantCutoffs(
-                strongAtLeast: try q.number("strongAtLeast"), piecemealAbove: try q.number("piecemealAbove"))
-        }
-        return Framework(
-            name: name, components: components, elements: elements, levels: levels,
-            inProgressThreshold: threshold, advancedRule: rule, quadrantCutoffs: cutoffs)
     }
 
     static func isHexColour(_ s: String) -> Bool {

@@ -4,13 +4,17 @@
 /// Nothing in the engine assumes CRPE's 7 components, 36 elements or 1–5
 /// scale; everything reads them from here.
 public struct Framework: Equatable, Sendable {
+    /// The framework file's `name` ("unnamed framework" when it has none).
     public var name: String
+    /// Components in file order; indices into this are "component k" everywhere.
     public var components: [Component]
+    /// Elements in file order; a snapshot's scores follow this order.
     public var elements: [Element]
     /// Levels sorted by ascending value.
     public var levels: [RatingLevel]
     /// A component score at or above this is "in progress or better" (CRPE: 3.5).
     public var inProgressThreshold: Double
+    /// How many components in progress make a district advanced.
     public var advancedRule: AdvancedRule
     /// Default quadrant cut-offs (Figure 4); nil means "use the panel's medians".
     public var quadrantCutoffs: QuadrantCutoffs?
@@ -19,6 +23,7 @@ public struct Framework: Equatable, Sendable {
     public let elementsByComponent: [[Int]]
     let elementIndexByID: [String: Int]
 
+    /// A framework; `levels` may come in any order (they are sorted by value).
     public init(
         name: String, components: [Component], elements: [Element], levels: [RatingLevel],
         inProgressThreshold: Double, advancedRule: AdvancedRule, quadrantCutoffs: QuadrantCutoffs? = nil
@@ -45,7 +50,9 @@ public struct Framework: Equatable, Sendable {
             ?? components.firstIndex { $0.shortName.lowercased() == name.lowercased() }
     }
 
+    /// The lowest level's value (0 for a framework without levels).
     public var minimumScore: Int { levels.first?.value ?? 0 }
+    /// The highest level's value (0 for a framework without levels).
     public var maximumScore: Int { levels.last?.value ?? 0 }
 
     /// The level a score rounds to (nearest level value; halves round up, so a
@@ -63,6 +70,7 @@ public struct Framework: Equatable, Sendable {
 }
 
 extension Framework {
+    /// Equal when everything read from the file is; the lookup tables derived from it are not compared.
     public static func == (a: Framework, b: Framework) -> Bool {
         a.name == b.name && a.components == b.components && a.elements == b.elements && a.levels == b.levels
             && a.inProgressThreshold == b.inProgressThreshold && a.advancedRule == b.advancedRule

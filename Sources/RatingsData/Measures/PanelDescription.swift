@@ -1,11 +1,16 @@
 /// The paper's analysis of a panel (Figures 1, 3, 4, 5 and 6), computed from data.
 public struct PanelDescription: Sendable {
+    /// One summary per district, in panel order.
     public var districts: [DistrictSummary]
+    /// Components by mean latest score over the districts, highest first (Figure 6).
     public var componentRanking: [RankedMean]
+    /// Elements by mean latest rating over the districts that rated them, highest first; NaN for an element none rated.
     public var elementRanking: [RankedMean]
+    /// The quadrant cut-offs used (see `cutoffSource`).
     public var cutoffs: QuadrantCutoffs
     /// Whether the cut-offs came from the framework file, the caller, or the panel's medians.
     public var cutoffSource: String
+    /// Whether spreads are of the latest snapshot or of over-time element means.
     public var spreadBasis: SpreadBasis
 
     /// Describe `panel`.
@@ -15,34 +20,7 @@ public struct PanelDescription: Sendable {
     ///   - spreadBasis: latest snapshot (default, as Figure 4) or over-time element means.
     public init(_ panel: Panel, cutoffs: QuadrantCutoffs? = nil, spreadBasis: SpreadBasis = .latest) {
         let framework = panel.framework
-        var partial:
-            [(
-                info: DistrictInfo, latest: Snapshot, years: [Int], components: [Double], score: Double,
-                history: [Double], spread: Double
-            )] = []
-        for d in panel.districts.indices {
-            let snaps = panel.snapshots(ofDistrict: d)
-            let latest = snaps.last!
-            let history = snaps.map { framework.districtScore(componentScores: framework.componentScores($0.scores)) }
-            let components = framework.componentScores(latest.scores)
-            let spread: Double
-            switch spreadBasis {
-            case .latest:
-                spread = framework.spread(latest.scores)
-            case .overTime:
-                let means: [Double?] = framework.elements.indices.map { e in
-                    let values = snaps.compactMap { $0.scores[e] }
-                    return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
-                }
-                spread = framework.spread(means)
-            }
-            partial.append(
-                (
-                    panel.districts[d], latest, snaps.map(\.year), components,
-                    framework.districtScore(componentScores: components), history, spread
-                ))
-        }
-
+        let partial = panel.districts.indices.map { Self.measures(panel, district: $0, spreadBasis: spreadBasis) }
         let chosen: QuadrantCutoffs
         if let cutoffs {
             chosen = cutoffs
@@ -57,19 +35,7 @@ public struct PanelDescription: Sendable {
         }
         self.cutoffs = chosen
         self.spreadBasis = spreadBasis
-
-        districts = partial.map { p in
-            let mean = p.history.reduce(0, +) / Double(p.history.count)
-            let inProgress = framework.componentsInProgress(p.components)
-            return DistrictSummary(
-                district: p.info, latestYear: p.latest.year, years: p.years, componentScores: p.components,
-                districtScore: p.score, districtScoreHistory: p.history, spread: p.spread,
-                recentProgress: p.score - mean, componentsInProgress: inProgress,
-                advanced: framework.advancedRule.isAdvanced(
-                    componentsInProgress: inProgress, of: framework.components.count),
-                quadrant: Quadrant(districtScore: p.score, spread: p.spread, cutoffs: chosen))
-        }
-
+        districts = partial.map { Self.summary($0, framework: framework, cutoffs: chosen) }
         componentRanking = RankedMean.rank(
             framework.components.indices.map { c in
                 (
@@ -85,6 +51,50 @@ public struct PanelDescription: Sendable {
                     values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
                 )
             })
+    }
+
+    /// One district's measures before the cut-offs are known.
+    private typealias Measures = (
+        info: DistrictInfo, latest: Snapshot, years: [Int], components: [Double], score: Double,
+        history: [Double], spread: Double
+    )
+
+    /// District `d`'s latest snapshot, component and district scores, score history and spread.
+    private static func measures(_ panel: Panel, district d: Int, spreadBasis: SpreadBasis) -> Measures {
+        let framework = panel.framework
+        let snaps = panel.snapshots(ofDistrict: d)
+        let latest = snaps.last!
+        let history = snaps.map { framework.districtScore(componentScores: framework.componentScores($0.scores)) }
+        let components = framework.componentScores(latest.scores)
+        let spread: Double
+        switch spreadBasis {
+        case .latest:
+            spread = framework.spread(latest.scores)
+        case .overTime:
+            let means: [Double?] = framework.elements.indices.map { e in
+                let values = snaps.compactMap { $0.scores[e] }
+                return values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
+            }
+            spread = framework.spread(means)
+        }
+        return (
+            panel.districts[d], latest, snaps.map(\.year), components,
+            framework.districtScore(componentScores: components), history, spread
+        )
+    }
+
+    /// The district's summary: recent progress against its mean score, components in progress,
+    /// whether it is advanced, and its quadrant under `cutoffs`.
+    private static func summary(_ p: Measures, framework: Framework, cutoffs: QuadrantCutoffs) -> DistrictSummary {
+        let mean = p.history.reduce(0, +) / Double(p.history.count)
+        let inProgress = framework.componentsInProgress(p.components)
+        return DistrictSummary(
+            district: p.info, latestYear: p.latest.year, years: p.years, componentScores: p.components,
+            districtScore: p.score, districtScoreHistory: p.history, spread: p.spread,
+            recentProgress: p.score - mean, componentsInProgress: inProgress,
+            advanced: framework.advancedRule.isAdvanced(
+                componentsInProgress: inProgress, of: framework.components.count),
+            quadrant: Quadrant(districtScore: p.score, spread: p.spread, cutoffs: cutoffs))
     }
 
     /// The summary of the district called `name`.

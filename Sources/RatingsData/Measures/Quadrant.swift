@@ -5,6 +5,7 @@ public enum Quadrant: String, CaseIterable, Sendable {
     case weakConsistent = "weak-consistent"
     case weakPiecemeal = "weak-piecemeal"
 
+    /// Strong when the district score is at least `strongAtLeast`; piecemeal when the spread is above `piecemealAbove`.
     public init(districtScore: Double, spread: Double, cutoffs: QuadrantCutoffs) {
         let strong = districtScore >= cutoffs.strongAtLeast
         let piecemeal = spread > cutoffs.piecemealAbove

@@ -1,5 +1,6 @@
 /// One record of a CSV file, with the line it starts on and each field's column.
 public struct CSVRecord: Sendable {
+    /// The fields, unquoted, with `""` read as one quote.
     public var fields: [String]
     /// 1-based line where the record starts.
     public var line: Int
@@ -81,113 +82,23 @@ public enum CSVReader {
                 "invalid UTF-8 byte 0x\(String(bytes[bad], radix: 16, uppercase: true)); expected a UTF-8 text file (re-save it as \"CSV UTF-8\")"
             )
         }
-        let quote = UInt8(ascii: "\"")
-        let comma = UInt8(ascii: ",")
-        let lf = UInt8(ascii: "\n")
-        let cr = UInt8(ascii: "\r")
-        let n = bytes.count
-        var i = skipByteOrderMark ? TextPosition.byteOrderMarkLength(bytes) : 0
-        var line = startLine
-        var column = 1
+        var scanner = CSVScanner(
+            bytes, file: file, offset: skipByteOrderMark ? TextPosition.byteOrderMarkLength(bytes) : 0, line: startLine)
         var fields: [String] = []
         var columns: [Int] = []
         var field: [UInt8] = []
-        var recordLine = startLine
-
-        func location(_ l: Int, _ c: Int) -> SourceLocation { SourceLocation(file: file, line: l, column: c) }
-
-        while i < n {
+        while !scanner.atEnd {
             // Start of a record.
-            recordLine = line
+            let recordLine = scanner.line
             fields.removeAll(keepingCapacity: true)
             columns.removeAll(keepingCapacity: true)
-            // A blank line (LF or CRLF alone) is skipped.
-            if bytes[i] == lf {
-                i += 1
-                line += 1
-                column = 1
-                continue
-            }
-            if bytes[i] == cr, i + 1 < n, bytes[i + 1] == lf {
-                i += 2
-                line += 1
-                column = 1
-                continue
-            }
+            if scanner.skipBlankLine() { continue }
             var endOfRecord = false
             while !endOfRecord {
-                field.removeAll(keepingCapacity: true)
-                columns.append(column)
-                if i < n, bytes[i] == quote {
-                    let openLine = line
-                    let openColumn = column
-                    i += 1
-                    column += 1
-                    var closed = false
-                    while i < n {
-                        let b = bytes[i]
-                        if b == quote {
-                            if i + 1 < n, bytes[i + 1] == quote {
-                                field.append(quote)
-                                i += 2
-                                column += 2
-                                continue
-                            }
-                            i += 1
-                            column += 1
-                            closed = true
-                            break
-                        }
-                        if b == lf {
-                            line += 1
-                            column = 1
-                        } else if b & 0xC0 != 0x80 {
-                            column += 1
-                        }
-                        field.append(b)
-                        i += 1
-                    }
-                    guard closed else {
-                        throw .error(
-                            at: location(openLine, openColumn),
-                            "unterminated quoted field; expected a closing '\"' before the end of the file")
-                    }
-                    if i < n, bytes[i] != comma, bytes[i] != lf, !(bytes[i] == cr && i + 1 < n && bytes[i + 1] == lf),
-                        !(bytes[i] == cr && i + 1 == n)
-                    {
-                        throw .error(
-                            at: location(line, column),
-                            "unexpected text after a closing quote; expected ',' or the end of the line")
-                    }
-                } else {
-                    while i < n {
-                        let b = bytes[i]
-                        if b == comma || b == lf { break }
-                        if b == cr, i + 1 == n || bytes[i + 1] == lf { break }
-                        if b == quote {
-                            throw .error(
-                                at: location(line, column),
-                                "a quote inside an unquoted field; expected the whole field in quotes with inner quotes doubled"
-                            )
-                        }
-                        if b & 0xC0 != 0x80 { column += 1 }
-                        field.append(b)
-                        i += 1
-                    }
-                }
+                columns.append(scanner.column)
+                try scanner.readField(into: &field)
                 fields.append(String(decoding: field, as: UTF8.self))
-                if i >= n {
-                    endOfRecord = true
-                } else if bytes[i] == comma {
-                    i += 1
-                    column += 1
-                } else {
-                    if bytes[i] == cr { i += 1 }
-                    if i < n, bytes[i] == lf { i += 1 }
-                    line += 1
-                    column = 1
-                    endOfRecord = true
-                }
+                endOfRecord = scanner.endField()
             }
             try body(CSVRecord(fields: fields, line: recordLine, columns: columns))
         }

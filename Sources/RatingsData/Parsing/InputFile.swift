@@ -4,8 +4,8 @@ import Foundation
 public enum InputFile {
     /// An open file for streaming, with its size.
     public struct Opened {
-        public var handle: FileHandle
-        public var size: Int
+        var handle: FileHandle
+        var size: Int
     }
 
     /// The largest file read whole (JSON catalogues, scenarios, events): far above any real one.

@@ -1,6 +1,7 @@
 /// A JSON value with the line and column where it starts, so every later
 /// complaint about it can name its place in the file.
 public struct JSONNode: Sendable {
+    /// The value; an object keeps its members in file order, duplicates already refused.
     public indirect enum Value: Sendable {
         case object([(key: String, node: JSONNode)])
         case array([JSONNode])
@@ -10,8 +11,11 @@ public struct JSONNode: Sendable {
         case null
     }
 
+    /// What the node holds.
     public var value: Value
+    /// 1-based line where the value starts.
     public var line: Int
+    /// 1-based column (in characters) where the value starts.
     public var column: Int
 
     package init(value: Value, line: Int, column: Int) {

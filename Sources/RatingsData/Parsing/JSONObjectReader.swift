@@ -2,7 +2,9 @@
 /// file, line, column and JSON path, and rejects keys nobody asked for — a typo
 /// in a hand-written file must never be silently ignored.
 public struct JSONObjectReader {
+    /// The file the object came from, named in errors.
     public let file: String
+    /// JSON path of the object (`levels[2]`); empty for the document's top level.
     public let path: String
     package let node: JSONNode
     let members: [(key: String, node: JSONNode)]
@@ -23,6 +25,7 @@ public struct JSONObjectReader {
     /// The location of the object itself.
     public var location: SourceLocation { location(of: node, path: path) }
 
+    /// The location of `node` in this object's file, with JSON path `path`.
     public func location(of node: JSONNode, path: String) -> SourceLocation {
         SourceLocation(file: file, line: node.line, column: node.column, path: path.isEmpty ? nil : path)
     }
@@ -34,6 +37,7 @@ public struct JSONObjectReader {
         members.first { $0.key == key }?.node
     }
 
+    /// Whether the object has the member `key` (of any type, `null` included).
     public func has(_ key: String) -> Bool { node(key) != nil }
 
     /// Fail if the object has a key outside `allowed`.
@@ -52,24 +56,29 @@ public struct JSONObjectReader {
         return child
     }
 
+    /// The string member `key`; an error when it is missing or not a string.
     public func string(_ key: String) throws(Diagnostic) -> String {
         try JSONObjectReader.string(try required(key), file: file, path: childPath(key))
     }
 
+    /// The string member `key`, or nil when absent; an error when it is there but not a string.
     public func optionalString(_ key: String) throws(Diagnostic) -> String? {
         guard let child = node(key) else { return nil }
         return try JSONObjectReader.string(child, file: file, path: childPath(key))
     }
 
+    /// The number member `key`; an error when it is missing or not a number.
     public func number(_ key: String) throws(Diagnostic) -> Double {
         try JSONObjectReader.number(try required(key), file: file, path: childPath(key))
     }
 
+    /// The number member `key`, or nil when absent; an error when it is there but not a number.
     public func optionalNumber(_ key: String) throws(Diagnostic) -> Double? {
         guard let child = node(key) else { return nil }
         return try JSONObjectReader.number(child, file: file, path: childPath(key))
     }
 
+    /// The integer member `key`, or nil when absent; an error when it is there but not a whole number.
     public func optionalInteger(_ key: String) throws(Diagnostic) -> Int? {
         guard let child = node(key) else { return nil }
         return try JSONObjectReader.integer(child, file: file, path: childPath(key))
@@ -90,6 +99,7 @@ public struct JSONObjectReader {
         return try JSONObjectReader(child, file: file, path: childPath(key))
     }
 
+    /// `node` as a string, or an error located at it with JSON path `path`.
     public static func string(_ node: JSONNode, file: String, path: String) throws(Diagnostic) -> String {
         guard case .string(let s) = node.value else {
             throw .error(
@@ -99,6 +109,7 @@ public struct JSONObjectReader {
         return s
     }
 
+    /// `node` as a number, or an error located at it with JSON path `path`.
     public static func number(_ node: JSONNode, file: String, path: String) throws(Diagnostic) -> Double {
         guard case .number(let x) = node.value else {
             throw .error(
@@ -111,6 +122,7 @@ public struct JSONObjectReader {
     /// The largest whole number (exclusive) a JSON file may give: seeds, draws, years.
     public static let maximumInteger = 1e15
 
+    /// `node` as a whole number that fits an `Int`, or an error located at it with JSON path `path`.
     public static func integer(_ node: JSONNode, file: String, path: String) throws(Diagnostic) -> Int {
         let x = try number(node, file: file, path: path)
         let at = SourceLocation(file: file, line: node.line, column: node.column, path: path)

@@ -8,7 +8,7 @@ import Foundation
 /// non-finite numbers and nesting deeper than `maximumDepth`, and accepts a
 /// leading UTF-8 byte-order mark.
 public struct JSONParser {
-    public static let maximumDepth = 128
+    static let maximumDepth = 128
 
     let bytes: [UInt8]
     let file: String

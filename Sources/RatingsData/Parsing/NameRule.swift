@@ -3,7 +3,7 @@
 /// spaces or tabs (the CSV reader trims them, so such an id could never match), and at most
 /// `maximumLength` characters. Messages quote at most 60 characters of the offending name.
 public enum NameRule {
-    public static let maximumLength = 200
+    static let maximumLength = 200
 
     /// What is wrong with `name` as a `what` (e.g. "district name"), or nil.
     public static func problem(_ name: String, what: String) -> String? {

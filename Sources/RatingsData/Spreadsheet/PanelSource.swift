@@ -1,6 +1,8 @@
 /// Where a panel comes from: a CSV (long or wide, `PanelLoader`) or the first sheet — or a named
 /// one — of an `.xlsx` workbook in either layout, with errors that name the sheet and cell.
 public enum PanelSource {
+    /// Load the panel at `path`: an `.xlsx` workbook by its extension, else a CSV. `sheet` names a
+    /// workbook's sheet (nil: the first); `progress` gets the share of a CSV read (workbooks report none).
     public static func load(
         path: String, framework: Framework, districtsPath: String? = nil, sheet: String? = nil,
         progress: ((Double) -> Void)? = nil

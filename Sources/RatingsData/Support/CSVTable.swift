@@ -1,14 +1,18 @@
 /// A table to be written as CSV: RFC 4180, UTF-8, LF line ends, a header row,
 /// fields quoted when they contain a comma, quote, CR or LF.
 public struct CSVTable: Sendable, Equatable {
+    /// Column names, written as the first row.
     public var header: [String]
+    /// Data rows; each has as many fields as the header.
     public var rows: [[String]]
 
+    /// A table with this header and these rows (each as long as the header).
     public init(header: [String], rows: [[String]] = []) {
         self.header = header
         self.rows = rows
     }
 
+    /// Add a row; it must have as many fields as the header (a programming error otherwise).
     public mutating func append(_ row: [String]) {
         precondition(row.count == header.count, "CSV row has \(row.count) fields, header has \(header.count)")
         rows.append(row)

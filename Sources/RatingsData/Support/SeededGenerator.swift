@@ -4,6 +4,7 @@
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     package var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
+    /// The generator for `seed`; any value is fine (SplitMix64 spreads it over the 256-bit state).
     public init(seed: UInt64) {
         var s = seed
         func splitmix() -> UInt64 {
@@ -26,6 +27,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
         self.s3 = s3
     }
 
+    /// The next 64 random bits (xoshiro256**).
     @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotate(s1 &* 5, 7) &* 9
