@@ -5,7 +5,9 @@ import RatingsData
 /// What `simulate calibrate` prints and writes.
 public enum CalibrationReport {
     /// calibration.csv's columns.
-    public static let header = ["lever", "kind", "estimate", "se", "n_districts", "n_steps", "assumed", "status"]
+    public static let header = [
+        "lever", "kind", "estimate", "se", "ci95_low", "ci95_high", "n_districts", "n_steps", "assumed", "status",
+    ]
 
     /// calibration.csv: one row per lever and effect kind, in the catalogue's order.
     public static func table(_ estimates: [LeverCalibration.Estimate]) -> CSVTable {
@@ -15,6 +17,8 @@ public enum CalibrationReport {
                 [
                     $0.lever, $0.kind.rawValue, $0.estimate.map { CSVTable.number($0) } ?? "",
                     $0.standardError.map { CSVTable.number($0) } ?? "",
+                    $0.interval95.map { CSVTable.number($0.lowerBound) } ?? "",
+                    $0.interval95.map { CSVTable.number($0.upperBound) } ?? "",
                     String($0.districts), String($0.observations), $0.assumed.map { CSVTable.number($0) } ?? "",
                     $0.status.description,
                 ]
@@ -24,46 +28,34 @@ public enum CalibrationReport {
     /// The printed table: each estimate beside what the catalogue assumes.
     public static func text(_ estimates: [LeverCalibration.Estimate]) -> String {
         var t = TextTable(
-            header: ["Lever", "Kind", "Estimate", "SE", "Districts", "Steps", "Catalogue assumes", "Status"],
+            header: [
+                "Lever", "Kind", "Estimate", "95% interval", "Districts", "Steps", "Catalogue assumes", "Status",
+            ],
             rightAligned: [2, 3, 4, 5, 6])
         for e in estimates {
             t.rows.append([
                 e.lever, e.kind.rawValue, e.estimate.map { fixed($0, decimals: 3) } ?? "—",
-                e.standardError.map { fixed($0, decimals: 3) } ?? "—",
+                e.interval95.map { "\(fixed($0.lowerBound, decimals: 3)) to \(fixed($0.upperBound, decimals: 3))" }
+                    ?? "—",
                 String(e.districts), String(e.observations), e.assumed.map { fixed($0, decimals: 3) } ?? "(stall)",
                 e.status.description,
             ])
         }
         return
-            "Lever effects estimated from the panel's own history (first differences, cluster-robust SE by district)\n"
+            "Lever effects estimated from the panel's own history (first differences; 95% intervals by a wild cluster bootstrap-t over districts, \(LeverCalibration.bootstrapReplicates) replicates)\n"
             + "level: points at the rating step across the event; slope: points per year after it\n" + t.rendered
     }
 
-    /// The catalogue with each identified lever's level and slope effect sizes replaced by
-    /// {mean: estimate, sd: standard error}; every other line kept. Stall effects are left as they are.
+    /// The catalogue with each identified lever's level and slope effect sizes replaced by the
+    /// estimate as an elicited distribution, `{"p10": …, "p50": estimate, "p90": …}` from the
+    /// bootstrap's 80% interval (a split normal, so a skewed interval stays skewed), and the
+    /// effect's `source` saying so; every other line kept. Stall effects are left as they are.
     public static func calibratedCatalogue(_ root: JSONNode, estimates: [LeverCalibration.Estimate]) -> String {
-        var found: [String: (Double, Double)] = [:]
-        for e in estimates { if let x = e.estimate, let s = e.standardError { found["\(e.lever)|\(e.kind)"] = (x, s) } }
-        func rewriteEffect(_ node: JSONNode, lever: String) -> JSONNode {
-            guard case .object(var members) = node.value,
-                let kindIndex = members.firstIndex(where: { $0.key == "kind" }),
-                case .string(let kind) = members[kindIndex].node.value,
-                LeverCalibration.Estimate.Kind(rawValue: kind) != nil,
-                let (mean, sd) = found["\(lever)|\(kind)"]
-            else { return node }
-            let size = JSONNode.make(.object([("mean", .make(.number(mean))), ("sd", .make(.number(sd)))]))
-            if let i = members.firstIndex(where: { $0.key == "size" }) {
-                members[i].node = size
-            } else {
-                members.append(("size", size))
+        var found: [String: Calibrated] = [:]
+        for e in estimates {
+            if let x = e.estimate, let i = e.interval80, i.contains(x) {
+                found["\(e.lever)|\(e.kind)"] = (x, i, e.districts)
             }
-            if let i = members.firstIndex(where: { $0.key == "reason" }) {
-                members[i].node = .make(
-                    .string(
-                        "Calibrated by simulate calibrate from the panel's event history (mean = estimate, sd = cluster-robust SE)."
-                    ))
-            }
-            return JSONNode(value: .object(members), line: node.line, column: node.column)
         }
         func rewrite(_ node: JSONNode, lever: String?) -> JSONNode {
             switch node.value {
@@ -77,7 +69,7 @@ public enum CalibrationReport {
                 var out = members.map { (key: $0.key, node: rewrite($0.node, lever: lever)) }
                 if let lever, out.contains(where: { $0.key == "kind" }) {
                     return rewriteEffect(
-                        JSONNode(value: .object(out), line: node.line, column: node.column), lever: lever)
+                        JSONNode(value: .object(out), line: node.line, column: node.column), lever: lever, found: found)
                 }
                 out = out.map { $0 }
                 return JSONNode(value: .object(out), line: node.line, column: node.column)
@@ -89,5 +81,44 @@ public enum CalibrationReport {
             }
         }
         return rewrite(root, lever: nil).rendered() + "\n"
+    }
+
+    /// An identified estimate as `--write` writes it: the estimate, its 80% interval, and how many districts carry it.
+    typealias Calibrated = (estimate: Double, interval: ClosedRange<Double>, districts: Int)
+
+    /// One effect of `lever` with its size, reason and source replaced when `found` has its estimate.
+    static func rewriteEffect(_ node: JSONNode, lever: String, found: [String: Calibrated]) -> JSONNode {
+        guard case .object(var members) = node.value,
+            let kindIndex = members.firstIndex(where: { $0.key == "kind" }),
+            case .string(let kind) = members[kindIndex].node.value,
+            LeverCalibration.Estimate.Kind(rawValue: kind) != nil,
+            let estimated = found["\(lever)|\(kind)"]
+        else { return node }
+        let size = JSONNode.make(
+            .object([
+                ("p10", .make(.number(estimated.interval.lowerBound))), ("p50", .make(.number(estimated.estimate))),
+                ("p90", .make(.number(estimated.interval.upperBound))),
+            ]))
+        if let i = members.firstIndex(where: { $0.key == "size" }) {
+            members[i].node = size
+        } else {
+            members.append(("size", size))
+        }
+        if let i = members.firstIndex(where: { $0.key == "reason" }) {
+            members[i].node = .make(
+                .string(
+                    "Calibrated by simulate calibrate from the panel's event history: p50 the estimate, p10 and p90 the ends of its 80% wild cluster bootstrap interval."
+                ))
+        }
+        let source = JSONNode.make(
+            .string(
+                "estimated: simulate calibrate, first differences over \(estimated.districts) districts' events, wild cluster bootstrap"
+            ))
+        if let i = members.firstIndex(where: { $0.key == "source" }) {
+            members[i].node = source
+        } else {
+            members.append(("source", source))
+        }
+        return JSONNode(value: .object(members), line: node.line, column: node.column)
     }
 }

@@ -31,7 +31,10 @@ HEADERS = {
     "relaxation-bundles.csv": "scenario,district,bundle,p_advanced,p_relaxed,p_gain,years_gained_mean",
     "what-it-would-take.csv": "scenario,district,relaxed,target_year,required_pace,own_pace,reachable",
     "compare.csv": "district,scenario,year_p50,delta_years_p50,delta_years_p10,delta_years_p90,p_advanced_by_horizon,delta_p_advanced,p_earlier",
-    "calibration.csv": "lever,kind,estimate,se,n_districts,n_steps,assumed,status",
+    "calibration.csv": "lever,kind,estimate,se,ci95_low,ci95_high,n_districts,n_steps,assumed,status",
+    "packages.csv": "district,package,size,p_advanced_by_horizon,delta_p_advanced,delta_years_mean,p_earlier",
+    "sensitivity.csv": "scenario,district,factor,low_value,high_value,p_low,p_high,swing",
+    "retrospective.csv": "scenario,district,year,measure,observed_value,p10,p50,p90,inside_80",
 }
 # Files that may hold no rows: the attribution has nothing to say when no district is short of advanced.
 MAY_BE_EMPTY = {"sticking-points.csv", "sticking-points-network.csv", "relaxation-bundles.csv", "what-it-would-take.csv"}

@@ -54,6 +54,8 @@ import Testing
         #expect(brief.contains("Observed after 2014:") && brief.contains("inside the 80% band"))
         let fan = try String(contentsOfFile: out + "/charts/fan-baltimore.svg", encoding: .utf8)
         #expect(fan.contains("2016: 3.25 (observed)"))
+        let check = try Tools.run("python3", ["Tests/python/check_outputs.py", out])
+        #expect(check.status == 0, "\(check.stdout)")
         // The 2016 turnover is not among the known future events the run applies.
         #expect(!run.stdout.contains("Baltimore 2016 leadership-turnover"))
     }

@@ -285,7 +285,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("not identified"))
         let csv = try String(contentsOfFile: dir + "/out/calibration.csv", encoding: .utf8)
-        #expect(csv.hasPrefix("lever,kind,estimate,se,n_districts,n_steps,assumed,status\n"))
+        #expect(csv.hasPrefix("lever,kind,estimate,se,ci95_low,ci95_high,n_districts,n_steps,assumed,status\n"))
         try
             #"{"name": "calibrated", "horizon": 2026, "draws": 10, "levers": "levers.json", "interventions": [{"lever": "union-contract-change", "district": "Chicago", "year": 2018}]}"#
             .write(toFile: dir + "/s.json", atomically: true, encoding: .utf8)

@@ -17,6 +17,8 @@ import Testing
         let charts = try FileManager.default.contentsOfDirectory(atPath: out + "/charts")
         #expect(charts.count == 26 && charts.contains("tornado-network.svg") && charts.contains("tornado-chicago.svg"))
         #expect(run.stdout.contains("advanced-rule-minimum") && run.stdout.contains("Wrote \(out)/sensitivity.csv"))
+        let check = try Tools.run("python3", ["Tests/python/check_outputs.py", out])
+        #expect(check.status == 0, "\(check.stdout)")
     }
 
     /// A missing scenario file is one located error, and nothing is written.

@@ -214,9 +214,14 @@ extension LeverCalibration {
                 for j in 0..<p { scores[cluster[i]][j] += x[i, j] * u }
             }
             for g in scores { for a in 0..<p { for b in 0..<p { meat[a * p + b] += g[a] * g[b] } } }
+            return (meat, smallSampleFactor(columns: p))
+        }
+
+        /// The cluster-robust variance's small-sample factor G/(G − 1) · (n − 1)/(n − p).
+        func smallSampleFactor(columns p: Int) -> Double {
+            let n = rows.count
             let clusters = Double(Set(cluster).count)
-            let factor = clusters / max(1, clusters - 1) * Double(n - 1) / Double(max(1, n - p))
-            return (meat, factor)
+            return clusters / max(1, clusters - 1) * Double(n - 1) / Double(max(1, n - p))
         }
     }
 }

@@ -25,6 +25,8 @@ import RatingsData
 public enum LeverCalibration {
     /// The fewest districts whose events must inform an effect before it is estimated.
     public static let minimumTreatedDistricts = 5
+    /// Replicates of the wild cluster bootstrap behind every interval.
+    public static var bootstrapReplicates: Int { WildClusterBootstrap.replicates }
 
     /// One lever's level or slope effect as the panel's history estimates it: a row of
     /// `calibration.csv`.
@@ -71,6 +73,10 @@ public enum LeverCalibration {
         public var estimate: Double?
         /// Cluster-robust (by district) standard error of `estimate`, same units; nil when not identified.
         public var standardError: Double?
+        /// 95% interval from the wild cluster bootstrap-t (`WildClusterBootstrap`), same units.
+        public var interval95: ClosedRange<Double>? = nil
+        /// 80% interval from the same replicates (its ends are what `--write` gives as p10 and p90).
+        public var interval80: ClosedRange<Double>? = nil
         /// Districts whose events inform it.
         public var districts: Int
         /// Ratings steps that carry it.
@@ -96,13 +102,27 @@ public enum LeverCalibration {
         let carried = regression.carriers()
         let (kept, status) = try regression.identify(carriers: carried.districts, carriedSteps: carried.steps)
         let fit = try regression.fit(kept)
+        let positions = columns.indices.compactMap { kept.firstIndex(of: regression.fixedCount + $0) }
+        let bootstrap: WildClusterBootstrap
+        do {
+            bootstrap = try WildClusterBootstrap(
+                regression, kept: kept, beta: fit.beta, standardErrors: fit.standardErrors, positions: positions)
+        } catch {
+            throw .error(at: SourceLocation(file: events.file), "\(error)")
+        }
         return columns.indices.map { c in
             let position = kept.firstIndex(of: regression.fixedCount + c)
-            return Estimate(
+            var estimate = Estimate(
                 lever: columns[c].lever, kind: columns[c].kind,
                 estimate: position.map { fit.beta[$0] }, standardError: position.map { fit.standardErrors[$0] },
                 districts: carried.districts[c].count, observations: carried.steps[c], assumed: columns[c].assumed,
                 status: status[c])
+            if let position, let j = positions.firstIndex(of: position) {
+                let (b, se) = (fit.beta[position], fit.standardErrors[position])
+                estimate.interval95 = bootstrap.interval(j, estimate: b, standardError: se, level: 0.95)
+                estimate.interval80 = bootstrap.interval(j, estimate: b, standardError: se, level: 0.80)
+            }
+            return estimate
         }
     }
 }

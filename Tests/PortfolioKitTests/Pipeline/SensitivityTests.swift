@@ -49,6 +49,47 @@ import Testing
         return path
     }
 
+    /// The base scenario in `dir` with `factor` at `value`, written to files (nil for a factor no file holds).
+    static func scenarioFile(for factor: SensitivityFactor, value: Double, in dir: String, name: String) throws
+        -> String?
+    {
+        switch factor {
+        case .backgroundRate(let lever, _):
+            return try Self.scenario(in: dir, name: name, keys: ", \"background\": {\"\(lever)\": \(value)}")
+        case .inProgressThreshold:
+            let fw = try Self.edited(
+                Repository.root + "/Scenarios/data/framework.json", to: dir + "/fw\(name).json"
+            ) { $0["inProgressThreshold"] = value }
+            return try Self.scenario(in: dir, name: name, framework: fw)
+        case .advancedRule:
+            let fw = try Self.edited(
+                Repository.root + "/Scenarios/data/framework.json", to: dir + "/fw\(name).json"
+            ) { $0["advancedRule"] = ["atLeast": Int(value)] }
+            return try Self.scenario(in: dir, name: name, framework: fw)
+        case .effectSize(let lever, let effect, _, _):
+            let levers = try Self.edited(Repository.root + "/Scenarios/levers.json", to: dir + "/l\(name).json") {
+                object in
+                object["levers"] = (object["levers"] as! [[String: Any]]).map { entry in
+                    guard entry["id"] as? String == lever else { return entry }
+                    var copy = entry
+                    copy["effects"] = (entry["effects"] as! [[String: Any]]).map { e in
+                        guard e["id"] as? String == effect else { return e }
+                        var pinned = e
+                        // The same family with no spread (a uniform stays a uniform), as the sensitivity pins it.
+                        pinned["size"] =
+                            (e["size"] as? [String: Any])?["min"] != nil
+                            ? ["min": value, "max": value] : ["mean": value, "sd": 0]
+                        return pinned
+                    }
+                    return copy
+                }
+            }
+            return try Self.scenario(in: dir, name: name, levers: levers)
+        case .paceChangeVariance:
+            return nil
+        }
+    }
+
     @Test func everyBarReproducesFromFilesWithThatOneAssumptionChanged() throws {
         let dir = try Repository.temporaryDirectory()
         let pipeline = try SensitivityPipeline(
@@ -66,42 +107,8 @@ import Testing
             for high in [false, true] {
                 let value = high ? factor.values.high : factor.values.low
                 let name = "\(checked)"
-                let path: String
-                switch factor {
-                case .backgroundRate(let lever, _):
-                    path = try Self.scenario(in: dir, name: name, keys: ", \"background\": {\"\(lever)\": \(value)}")
-                case .inProgressThreshold:
-                    let fw = try Self.edited(
-                        Repository.root + "/Scenarios/data/framework.json", to: dir + "/fw\(name).json"
-                    ) { $0["inProgressThreshold"] = value }
-                    path = try Self.scenario(in: dir, name: name, framework: fw)
-                case .advancedRule:
-                    let fw = try Self.edited(
-                        Repository.root + "/Scenarios/data/framework.json", to: dir + "/fw\(name).json"
-                    ) { $0["advancedRule"] = ["atLeast": Int(value)] }
-                    path = try Self.scenario(in: dir, name: name, framework: fw)
-                case .effectSize(let lever, let effect, _, _):
-                    let levers = try Self.edited(Repository.root + "/Scenarios/levers.json", to: dir + "/l\(name).json")
-                    {
-                        object in
-                        object["levers"] = (object["levers"] as! [[String: Any]]).map { entry in
-                            guard entry["id"] as? String == lever else { return entry }
-                            var copy = entry
-                            copy["effects"] = (entry["effects"] as! [[String: Any]]).map { e in
-                                guard e["id"] as? String == effect else { return e }
-                                var pinned = e
-                                // The same family with no spread (a uniform stays a uniform), as the sensitivity pins it.
-                                pinned["size"] =
-                                    (e["size"] as? [String: Any])?["min"] != nil
-                                    ? ["min": value, "max": value] : ["mean": value, "sd": 0]
-                                return pinned
-                            }
-                            return copy
-                        }
-                    }
-                    path = try Self.scenario(in: dir, name: name, levers: levers)
-                case .paceChangeVariance:
-                    continue  // no file holds it: the fitted model's variances; see the next test
+                guard let path = try Self.scenarioFile(for: factor, value: value, in: dir, name: name) else {
+                    continue  // the pace-change variance: no file holds it (the fitted model's variances)
                 }
                 let expected = try Self.pAdvanced(path, persistence: persistence)
                 let got = high ? bar(factor.id).high : bar(factor.id).low

@@ -115,14 +115,17 @@ import Testing
     /// The calibrated catalogue keeps everything but the identified sizes, and loads as a catalogue.
     @Test func calibratedCatalogueLoads() throws {
         let root = try JSONParser.parse(contentsOf: Paths.repository + "/Scenarios/levers.json")
-        let estimate = LeverCalibration.Estimate(
+        var estimate = LeverCalibration.Estimate(
             lever: "civic-advocacy", kind: .slope, estimate: 0.02, standardError: 0.01,
-            districts: 3, observations: 10, assumed: 0.08, status: .estimated)
+            districts: 6, observations: 10, assumed: 0.08, status: .estimated)
+        estimate.interval80 = 0.005...0.04
         let text = CalibrationReport.calibratedCatalogue(root, estimates: [estimate])
         let catalogue = try LeverCatalogue.decode(
             try JSONParser.parse(Array(text.utf8), file: "c.json"), file: "c.json", framework: Shipped.framework)
         let effect = catalogue.lever("civic-advocacy")!.effects.first { $0.kind == .slope }!
-        #expect(effect.size == .normal(mean: 0.02, sd: 0.01))
+        // The 80% interval's ends become p10 and p90 (skewed here), the estimate p50; the source says so.
+        #expect(effect.size == .elicited(p10: 0.005, p50: 0.02, p90: 0.04))
+        #expect(effect.source.hasPrefix("estimated: simulate calibrate") && effect.source.contains("6 districts"))
         #expect(catalogue.lever("union-contract-change")! == levers.lever("union-contract-change")!)
         #expect(catalogue.levers.count == levers.levers.count)
     }
