@@ -39,16 +39,31 @@ public struct CalibrationPipeline {
                 "\(events): warning: events of districts not in the panel are ignored: \(unknown.joined(separator: ", "))"
             )
         }
-        let estimates = try LeverCalibration.run(panel: panel, events: table, levers: catalogue)
-        try OutputDirectory(out).replace(with: [("calibration.csv", CalibrationReport.table(estimates).text)])
+        let study = try EventStudy.run(panel: panel, events: table, levers: catalogue)
+        let estimates =
+            try LeverCalibration.run(panel: panel, events: table, levers: catalogue)
+            + study.stalls.map { $0.estimate(assumed: Self.assumedStall(catalogue.lever($0.lever))) }
+        let charts = EventStudyReport.charts(study.rows, caveat: nil).sorted { $0.key < $1.key }
+        try OutputDirectory(out).replace(
+            with: [
+                ("calibration.csv", CalibrationReport.table(estimates).text),
+                ("event-study.csv", EventStudyReport.table(study.rows).text),
+            ] + charts.map { ("charts/" + $0.key, $0.value) })
         if let write {
             let text = CalibrationReport.calibratedCatalogue(catalogueNode, estimates: estimates)
             try OutputDirectory(Self.folder(of: write)).write([((write as NSString).lastPathComponent, text)])
         }
         return [
             CalibrationReport.text(estimates),
-            "\nWrote \(out)/calibration.csv" + (write.map { " and the calibrated catalogue \($0)" } ?? ""),
+            "\nWrote \(out)/calibration.csv, event-study.csv, \(charts.count) event-study chart\(charts.count == 1 ? "" : "s") in charts/"
+                + (write.map { " and the calibrated catalogue \($0)" } ?? ""),
         ]
+    }
+
+    /// The catalogue's mean stall length of a lever (nil when it has no stall effect).
+    static func assumedStall(_ lever: Lever?) -> Double? {
+        let stalls = lever?.effects(provisions: nil).filter { $0.kind == .stall } ?? []
+        return stalls.isEmpty ? nil : stalls.map(\.size.mean).reduce(0, +) / Double(stalls.count)
     }
 
     /// The folder a file path is in ("." for a bare name).

@@ -43,13 +43,15 @@ public enum CalibrationReport {
         }
         return
             "Lever effects estimated from the panel's own history (first differences; 95% intervals by a wild cluster bootstrap-t over districts, \(LeverCalibration.bootstrapReplicates) replicates)\n"
-            + "level: points at the rating step across the event; slope: points per year after it\n" + t.rendered
+            + "level: points at the rating step across the event; slope: points per year after it; stall: years of progress held (event study, event-study.csv)\n"
+            + t.rendered
     }
 
     /// The catalogue with each identified lever's level and slope effect sizes replaced by the
     /// estimate as an elicited distribution, `{"p10": …, "p50": estimate, "p90": …}` from the
     /// bootstrap's 80% interval (a split normal, so a skewed interval stays skewed), and the
-    /// effect's `source` saying so; every other line kept. Stall effects are left as they are.
+    /// effect's `source` saying so, and its lag (ramp, duration) set to the estimate's timing; a
+    /// stall's length likewise from the event study. Every other line kept.
     public static func calibratedCatalogue(_ root: JSONNode, estimates: [LeverCalibration.Estimate]) -> String {
         var found: [String: Calibrated] = [:]
         for e in estimates {
@@ -83,6 +85,15 @@ public enum CalibrationReport {
         return rewrite(root, lever: nil).rendered() + "\n"
     }
 
+    /// Replaces member `key` of an object's members, or appends it.
+    static func set(_ key: String, _ value: JSONNode, in members: inout [(key: String, node: JSONNode)]) {
+        if let i = members.firstIndex(where: { $0.key == key }) {
+            members[i].node = value
+        } else {
+            members.append((key, value))
+        }
+    }
+
     /// An identified estimate as `--write` writes it: the estimate, its 80% interval, and how many districts carry it.
     typealias Calibrated = (estimate: Double, interval: ClosedRange<Double>, districts: Int)
 
@@ -99,15 +110,18 @@ public enum CalibrationReport {
                 ("p10", .make(.number(estimated.interval.lowerBound))), ("p50", .make(.number(estimated.estimate))),
                 ("p90", .make(.number(estimated.interval.upperBound))),
             ]))
-        if let i = members.firstIndex(where: { $0.key == "size" }) {
-            members[i].node = size
-        } else {
-            members.append(("size", size))
-        }
+        set("size", size, in: &members)
+        // The timing the estimate has: the level shift shows at the step across the event (lag 1,
+        // at once), the slope change from the step after (lag 2), both for good; the stall from the
+        // step across the event (lag 1). See LeverCalibration and EventStudy.
+        let kindValue = LeverCalibration.Estimate.Kind(rawValue: kind)!
+        set("lag", .make(.number(kindValue == .slope ? 2 : 1)), in: &members)
+        if kindValue == .level { set("ramp", .make(.number(1)), in: &members) }
+        if kindValue != .stall { members.removeAll { $0.key == "duration" } }
         if let i = members.firstIndex(where: { $0.key == "reason" }) {
             members[i].node = .make(
                 .string(
-                    "Calibrated by simulate calibrate from the panel's event history: p50 the estimate, p10 and p90 the ends of its 80% wild cluster bootstrap interval."
+                    "Calibrated by simulate calibrate from the panel's event history: p50 the estimate, p10 and p90 the ends of its 80% wild cluster bootstrap interval; lag (and ramp, duration) as the estimate's timing."
                 ))
         }
         let source = JSONNode.make(

@@ -32,6 +32,7 @@ HEADERS = {
     "what-it-would-take.csv": "scenario,district,relaxed,target_year,required_pace,own_pace,reachable",
     "compare.csv": "district,scenario,year_p50,delta_years_p50,delta_years_p10,delta_years_p90,p_advanced_by_horizon,delta_p_advanced,p_earlier",
     "calibration.csv": "lever,kind,estimate,se,ci95_low,ci95_high,n_districts,n_steps,assumed,status",
+    "event-study.csv": "lever,event_time,estimate,ci95_low,ci95_high,n_districts,n_steps,status",
     "packages.csv": "district,package,size,p_advanced_by_horizon,delta_p_advanced,delta_years_mean,p_earlier",
     "sensitivity.csv": "scenario,district,factor,low_value,high_value,p_low,p_high,swing",
     "retrospective.csv": "scenario,district,year,measure,observed_value,p10,p50,p90,inside_80",

@@ -21,15 +21,23 @@ extension LeverCalibration {
 
         /// Sorted replicate t statistics of each coefficient at `positions` (indices into the fit's columns).
         let t: [[Double]]
+        /// Sorted finite replicate values of each functional of the coefficients.
+        let values: [[Double]]
+        /// Replicates drawn.
+        let count: Int
 
         /// A bootstrap from given replicate statistics (tests).
-        init(statistics: [[Double]]) { t = statistics.map { $0.sorted() } }
+        init(statistics: [[Double]], values: [[Double]] = []) {
+            t = statistics.map { $0.sorted() }
+            self.values = values.map { $0.sorted() }
+            count = statistics.first?.count ?? values.first?.count ?? 0
+        }
 
         /// Runs the bootstrap for the coefficients at `positions` of the least-squares fit of
         /// `regression` on its `kept` columns (`beta`, `standardErrors` in `kept` order).
         init(
             _ regression: Regression, kept: [Int], beta: [Double], standardErrors: [Double], positions: [Int],
-            replicates: Int = Self.replicates
+            functionals: [([Double]) -> Double] = [], replicates: Int = Self.replicates
         ) throws(LinearAlgebraError) {
             let x = regression.design(kept)
             let inverse = try CholeskyFactor(x.gram()).inverse()
@@ -37,6 +45,7 @@ extension LeverCalibration {
             let residual = zip(regression.response, fitted).map { $0 - $1 }
             let rows = Self.rowsByCluster(regression.cluster)
             var statistics = [[Double]](repeating: [], count: positions.count)
+            var values = [[Double]](repeating: [], count: functionals.count)
             var rng = SeededGenerator(seed: Self.seed)
             let batch = max(1, min(replicates, Self.batchValues / max(1, fitted.count)))
             var done = 0
@@ -51,9 +60,15 @@ extension LeverCalibration {
                         statistics[j].append((replicate.beta[p, b] - beta[p]) / replicate.standardError[j][b])
                     }
                 }
+                for b in 0..<count {
+                    let coefficients = replicate.beta.column(b)
+                    for (f, functional) in functionals.enumerated() { values[f].append(functional(coefficients)) }
+                }
                 done += count
             }
             t = statistics.map { $0.filter(\.isFinite).sorted() }
+            self.values = values.map { $0.filter(\.isFinite).sorted() }
+            count = replicates
         }
 
         /// The interval of coverage `level` for the coefficient at `positions[j]`; nil when too few
@@ -65,6 +80,17 @@ extension LeverCalibration {
             let highIndex = Int((Double(sorted.count + 1) * (1 - tail)).rounded()) - 1
             guard lowIndex >= 0, highIndex < sorted.count, lowIndex < highIndex else { return nil }
             return (estimate - sorted[highIndex] * standardError)...(estimate - sorted[lowIndex] * standardError)
+        }
+
+        /// The percentile interval of coverage `level` of functional `f`; nil when fewer than 90% of
+        /// its replicates were finite (a stall's pace not positive in too many of them).
+        func percentile(_ f: Int, level: Double) -> ClosedRange<Double>? {
+            let sorted = values[f]
+            guard Double(sorted.count) >= 0.9 * Double(count), !sorted.isEmpty else { return nil }
+            let tail = (1 - level) / 2
+            let low = max(0, Int((Double(sorted.count + 1) * tail).rounded()) - 1)
+            let high = min(sorted.count - 1, Int((Double(sorted.count + 1) * (1 - tail)).rounded()) - 1)
+            return low <= high ? sorted[low]...sorted[high] : nil
         }
 
         /// Each cluster's row indices, clusters in order of first appearance.

@@ -10,6 +10,9 @@ extension LeverCalibration {
         var kind: Estimate.Kind
         var elements: Set<Int>
         var assumed: Double?
+        /// An event study's column: the yearly steps this many years after the event year's step
+        /// (`EventStudy.bins`; the last bin takes every later year too). Nil: `kind`'s J or S.
+        var eventTime: Int? = nil
 
         /// Per lever in catalogue order, a level column when it has level effects and a slope
         /// column when it has slope or stall effects (the assumed slope is the mean of its slope
@@ -107,7 +110,10 @@ extension LeverCalibration {
             if d > 0 { row[componentCount + d - 1] = dt }
             for (c, column) in columns.enumerated() where column.elements.contains(e) {
                 for year in eventYears[column.lever] ?? [] {
-                    if column.kind == .level {
+                    if let bin = column.eventTime {
+                        // The yearly steps into u = t0 + 1 … t1, each at event time u − year − 1.
+                        for u in (t0 + 1)...t1 where EventStudy.bin(u - year - 1) == bin { row[fixedCount + c] += 1 }
+                    } else if column.kind == .level {
                         if t0 <= year && year < t1 { row[fixedCount + c] += 1 }
                     } else {
                         row[fixedCount + c] += Double(max(0, t1 - max(t0 + 1, year + 2) + 1))

@@ -38,6 +38,8 @@ public enum LeverCalibration {
             /// The change of the yearly drift after the event (points per year): the lever's slope
             /// and stall effects.
             case slope
+            /// Years of progress held after the event (`EventStudy`): the lever's stall effects.
+            case stall
         }
 
         /// Whether the effect could be estimated, and why not (the `status` column, written as
