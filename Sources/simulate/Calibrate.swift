@@ -8,13 +8,13 @@ extension Simulate {
         static let configuration = CommandConfiguration(
             abstract: "Estimate lever effects from the panel's event history, beside the catalogue's assumptions.",
             discussion: """
-                An interrupted time series in first differences: each rating step's change is
-                explained by component and district drifts plus, for each lever, a level shift at the
-                step across its events and a slope change after them; 95% intervals from a wild
-                cluster bootstrap-t over districts. An event study by years since the event
-                (event-study.csv, charts/event-study-*.svg) gives each lever's timing and a stall
-                lever's length in years. Effects the data cannot identify (fewer than five districts'
-                events) are reported as such, without a number. Writes calibration.csv; with --write,
+                An interrupted time series in first differences: each rating step's change is \
+                explained by component and district drifts plus, for each lever, a level shift at the \
+                step across its events and a slope change after them; 95% intervals from a wild \
+                cluster bootstrap-t over districts. An event study by years since the event \
+                (event-study.csv, charts/event-study-*.svg) gives each lever's timing and a stall \
+                lever's length in years. Effects the data cannot identify (fewer than five districts' \
+                events) are reported as such, without a number. Writes calibration.csv; with --write, \
                 a calibrated lever catalogue (sizes as p10/p50/p90, lags as estimated) scenarios can name.
                 """
         )
