@@ -59,6 +59,9 @@ public struct Scenario: Sendable {
     public var fromLocation: SourceLocation? = nil
     /// Recorded events the scenario removes (`"remove": true` interventions).
     public var removals: [EventRemoval] = []
+    /// `"paceChangeVariance"`: a factor on the fitted pace-change variances (both the shared and
+    /// each component's own), for asking how much the spread of paces matters; 1 keeps the fit's.
+    public var paceChangeVariance: Double = 1
 
     /// Whether the shipped, reconstructed panel is in use (its caveat must be shown).
     public var usesShippedPanel: Bool { data == DefaultPaths.data }
@@ -75,7 +78,7 @@ public struct Scenario: Sendable {
         try r.rejectUnknownKeys(allowed: [
             "name", "description", "data", "framework", "districtsFile", "levers",
             "stickingPoints", "districts", "horizon", "draws", "seed", "interventions",
-            "events", "background", "bundles", "sheet", "from",
+            "events", "background", "bundles", "sheet", "from", "paceChangeVariance",
         ])
         let name = try decodeName(r)
         let base = (file as NSString).deletingLastPathComponent
@@ -111,6 +114,7 @@ public struct Scenario: Sendable {
         scenario.sheet = try r.optionalString("sheet")
         scenario.from = try r.optionalInteger("from")
         scenario.fromLocation = r.node("from").map { r.location(of: $0, path: "from") }
+        scenario.paceChangeVariance = try decodePaceChangeVariance(r)
         return scenario
     }
 
@@ -161,6 +165,18 @@ public struct Scenario: Sendable {
     }
 
     /// `"interventions"`, in order: lever interventions, and `"relax"` ones apart.
+    /// `"paceChangeVariance"`: a positive, finite factor (default 1).
+    private static func decodePaceChangeVariance(_ r: JSONObjectReader) throws(Diagnostic) -> Double {
+        guard let factor = try r.optionalNumber("paceChangeVariance") else { return 1 }
+        guard factor > 0, factor <= 100 else {
+            throw .error(
+                at: r.location(of: r.node("paceChangeVariance")!, path: "paceChangeVariance"),
+                "\(factor) is not a factor from above 0 to 100; expected e.g. 0.5 (half the fitted variances) or 2 (double)"
+            )
+        }
+        return factor
+    }
+
     private static func decodeInterventions(_ r: JSONObjectReader) throws(Diagnostic) -> (
         [Intervention], [RelaxIntervention], [EventRemoval]
     ) {

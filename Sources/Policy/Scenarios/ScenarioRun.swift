@@ -83,6 +83,8 @@ public struct ScenarioRun: Sendable {
             PersistenceSelection.select(panel, events: known, levers: levers)
         }
         forecaster.paceChange.persistence = selection.persistence
+        forecaster.paceChange.commonSD *= scenario.paceChangeVariance.squareRoot()
+        forecaster.paceChange.ownSD *= scenario.paceChangeVariance.squareRoot()
         var run = ScenarioRun(
             scenario: scenario, panel: panel, warnings: loaded.warnings + catalogueWarnings, levers: levers,
             stickingPoints: points, plan: plan, fit: fit, forecaster: forecaster, events: events,

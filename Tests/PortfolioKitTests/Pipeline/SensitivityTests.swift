@@ -10,7 +10,8 @@ import Testing
 /// Every tornado bar of `simulate sensitivity` reproduces by rerunning the scenario from files
 /// with that one assumption changed: the event rate as a `"background"` override, the
 /// threshold and the advanced rule in a copy of framework.json, an effect's size pinned in a
-/// copy of levers.json. Exact equality: the runs share draws and seed.
+/// copy of levers.json, the pace-change variance as `"paceChangeVariance"`. Exact equality:
+/// the runs share draws and seed.
 @Suite(.tags(.slow)) struct SensitivityTests {
     static let draws = 60
 
@@ -49,7 +50,7 @@ import Testing
         return path
     }
 
-    /// The base scenario in `dir` with `factor` at `value`, written to files (nil for a factor no file holds).
+    /// The base scenario in `dir` with `factor` at `value`, written to files.
     static func scenarioFile(for factor: SensitivityFactor, value: Double, in dir: String, name: String) throws
         -> String?
     {
@@ -86,7 +87,7 @@ import Testing
             }
             return try Self.scenario(in: dir, name: name, levers: levers)
         case .paceChangeVariance:
-            return nil
+            return try Self.scenario(in: dir, name: name, keys: ", \"paceChangeVariance\": \(value)")
         }
     }
 
@@ -107,16 +108,14 @@ import Testing
             for high in [false, true] {
                 let value = high ? factor.values.high : factor.values.low
                 let name = "\(checked)"
-                guard let path = try Self.scenarioFile(for: factor, value: value, in: dir, name: name) else {
-                    continue  // the pace-change variance: no file holds it (the fitted model's variances)
-                }
+                let path = try #require(try Self.scenarioFile(for: factor, value: value, in: dir, name: name))
                 let expected = try Self.pAdvanced(path, persistence: persistence)
                 let got = high ? bar(factor.id).high : bar(factor.id).low
                 #expect(got == expected, "\(factor.id) \(high ? "high" : "low")")
                 checked += 1
             }
         }
-        #expect(checked >= 16, "rates, effects, threshold and rule, low and high")
+        #expect(checked >= 18, "rates, effects, threshold, rule and pace-change variance, low and high")
     }
 
     @Test func rowsHoldTheNetworkFirstAndEachGroupLargestSwingFirst() throws {
