@@ -41,7 +41,8 @@ scenarioSources="$out/scenario-sources"
 rm -rf "$scenarioSources" && mkdir -p "$scenarioSources"
 for f in Sources/Policy/Scenarios/Scenario.swift Sources/Policy/Scenarios/Intervention.swift \
   Sources/Forecasting/Plan/Distribution.swift Sources/Policy/Scenarios/BackgroundSetting.swift \
-  Sources/Policy/Scenarios/RelaxIntervention.swift Sources/Policy/Attribution/RelaxationBundle.swift; do
+  Sources/Policy/Scenarios/RelaxIntervention.swift Sources/Policy/Attribution/RelaxationBundle.swift \
+  Sources/Policy/Scenarios/EventRemoval.swift; do
   grep -v -E '^import (Forecasting|Policy)$' "$f" > "$scenarioSources/$(basename "$f")"
 done
 build panel-fuzzer Fuzz/TinyFramework.swift Fuzz/PanelFuzzer.swift

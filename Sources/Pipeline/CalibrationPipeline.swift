@@ -25,6 +25,25 @@ public struct CalibrationPipeline {
         try InputPath.refuseOverwriting(inputs, output: write, isFolder: false, option: "--write")
         try InputPath.refuseOverwriting([write], output: out, isFolder: true)  // --out would replace it
         try OutputDirectory(Self.folder(of: write)).checkFileTarget(write)
+        try Self.refuseReplacingOtherFiles(write)
+    }
+
+    /// `--write` may replace a lever catalogue (an earlier calibrated copy), nothing else: a
+    /// located error when `path` exists and is not a JSON object with a `"levers"` array.
+    static func refuseReplacingOtherFiles(_ path: String) throws(Diagnostic) {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        let catalogue: Bool
+        do {
+            let root = try JSONParser.parse(contentsOf: path)
+            catalogue = (try? JSONObjectReader(root, file: path, path: "").array("levers")) != nil
+        } catch {
+            catalogue = false
+        }
+        guard catalogue else {
+            throw .error(
+                at: SourceLocation(file: "command line", path: "--write"),
+                "\(path) exists and is not a lever catalogue; refusing to replace it: choose another path or remove it")
+        }
     }
 
     /// Estimates every lever on `panel`, writes the outputs and returns the lines to show the

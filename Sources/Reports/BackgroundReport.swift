@@ -40,14 +40,31 @@ public enum BackgroundReport {
                     ? "from the panel's autocovariances" : "chosen by the panel's own rolling-origin forecasts"
             }
             ?? "as given"
-        lines.append(
-            "Pace changes: each year a district × component pace keeps \(fixed(c.persistence, decimals: 2)) of its distance from the network's pace (\(chosen)) and takes fresh shocks; spread of paces \(fixed(c.commonSD, decimals: 3)) shared by a district's components and \(fixed(c.ownSD, decimals: 3)) each component's own, points a year (from the fit)."
-        )
+        let factor = run.scenario.paceChangeVariance
+        let source = factor == 1 ? "from the fit" : "from the fit, variances × \(Axes.label(factor)) by the scenario"
+        if c.persistence < 1 {
+            lines.append(
+                "Pace changes: each year a district × component pace keeps \(fixed(c.persistence, decimals: 2)) of its distance from the network's pace (\(chosen)) and takes fresh shocks; spread of paces \(fixed(c.commonSD, decimals: 3)) shared by a district's components and \(fixed(c.ownSD, decimals: 3)) each component's own, points a year (\(source))."
+            )
+        } else {
+            lines.append(
+                "Pace changes: none — the persistence \(chosen) is \(fixed(c.persistence, decimals: 2)), so each district × component keeps the pace drawn from the fit for the whole projection."
+            )
+        }
         if !run.plan.knownEvents.isEmpty {
             let listed = run.plan.knownEvents.map { "\($0.district) \($0.year) \($0.lever)" }
             lines.append(
                 "Known future events applied from \(run.scenario.events ?? "the events file"): "
                     + listed.joined(separator: "; ") + ".")
+        }
+        if !run.scenario.removals.isEmpty {
+            let removed = run.scenario.removals.map { "\($0.district) \($0.year) \($0.lever)" }
+            lines.append("Recorded events removed by the scenario: " + removed.joined(separator: "; ") + ".")
+        }
+        if let from = run.scenario.from {
+            lines.append(
+                "Retrospective: fitted on the snapshots up to \(from); what was observed after it is set beside the projection."
+            )
         }
         return lines.joined(separator: "\n") + "\n"
     }

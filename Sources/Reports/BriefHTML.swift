@@ -143,7 +143,11 @@ public enum BriefHTML {
     static func interventions(_ run: ScenarioRun) -> String {
         var b = ""
         b += "<h2>Assumptions</h2>\n"
-        if run.scenario.interventions.isEmpty {
+        for removal in run.scenario.removals {
+            b +=
+                "<p><strong>Removed:</strong> the recorded \(esc(removal.lever)) event of \(esc(removal.district)) in \(removal.year) (every event of that lever there that year).</p>\n"
+        }
+        if run.scenario.interventions.isEmpty && run.scenario.removals.isEmpty {
             b += "<p>No interventions: every district continues on its fitted pace.</p>\n"
         }
         for i in run.scenario.interventions {

@@ -55,7 +55,12 @@ public enum CalibrationReport {
     public static func calibratedCatalogue(_ root: JSONNode, estimates: [LeverCalibration.Estimate]) -> String {
         var found: [String: Calibrated] = [:]
         for e in estimates {
-            if let x = e.estimate, let i = e.interval80, i.contains(x) {
+            guard let x = e.estimate, let i = e.interval80, i.contains(x) else { continue }
+            if e.kind == .stall {
+                // A stall lasts zero years or more: a negative end of its interval means "none".
+                guard x > 0 else { continue }
+                found["\(e.lever)|\(e.kind)"] = (x, max(0, i.lowerBound)...i.upperBound, e.districts)
+            } else {
                 found["\(e.lever)|\(e.kind)"] = (x, i, e.districts)
             }
         }

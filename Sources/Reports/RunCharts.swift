@@ -26,7 +26,7 @@ public enum RunCharts {
         let dots = observed ?? panel
         for p in result.districts {
             guard let d = dots.districtIndex(named: p.district.name) else { continue }
-            let observed = dots.snapshots(ofDistrict: d).map {
+            let observed = dots.snapshots(ofDistrict: d).filter { $0.year <= result.horizon }.map {
                 ($0.year, fw.districtScore(componentScores: fw.componentScores($0.scores)))
             }
             charts["fan-\(slugs[p.district.name]).svg"] = FanChart.svg(

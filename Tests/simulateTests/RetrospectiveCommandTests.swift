@@ -56,8 +56,11 @@ import Testing
         #expect(fan.contains("2016: 3.25 (observed)"))
         let check = try Tools.run("python3", ["Tests/python/check_outputs.py", out])
         #expect(check.status == 0, "\(check.stdout)")
-        // The 2016 turnover is not among the known future events the run applies.
-        #expect(!run.stdout.contains("Baltimore 2016 leadership-turnover"))
+        // The 2016 turnover is not among the known future events the run applies, and the run says it removed it.
+        let known = run.stdout.split(separator: "\n").first { $0.hasPrefix("Known future events applied") } ?? ""
+        #expect(!known.contains("Baltimore 2016 leadership-turnover"))
+        #expect(run.stdout.contains("Recorded events removed by the scenario: Baltimore 2016 leadership-turnover."))
+        #expect(brief.contains("<strong>Removed:</strong> the recorded leadership-turnover event of Baltimore in 2016"))
     }
 
     /// Removing a recorded turnover never lowers the district's P(advanced) in any year, on the
@@ -88,5 +91,18 @@ import Testing
         #expect(with.count == 7 && without.count == 7)
         #expect(zip(with, without).allSatisfy { $0 <= $1 }, "with \(with), without \(without)")
         #expect(zip(with, without).contains { $0 < $1 }, "the removal changes something")
+    }
+
+    /// A comparison pairs draws only between runs fitted on the same data: a baseline and an
+    /// alternative with different `"from"` years is a located error, and nothing is written.
+    @Test func compareRefusesDifferentCuts() throws {
+        let dir = try CLI.temporaryDirectory()
+        try #"{"name": "forward", "horizon": 2020, "draws": 20}"#
+            .write(toFile: dir + "/forward.json", atomically: false, encoding: .utf8)
+        let run = try CLI.run([
+            "compare", dir + "/forward.json", "Scenarios/baltimore-no-turnover.json", "--out", dir + "/out",
+        ])
+        expectFailure(
+            run, out: dir + "/out", mentions: ["baltimore-no-turnover.json", "\"from\": 2014", "the same \"from\""])
     }
 }

@@ -291,5 +291,18 @@ import Testing
             .write(toFile: dir + "/s.json", atomically: true, encoding: .utf8)
         let scenario = try CLI.run([dir + "/s.json", "--out", dir + "/s", "--skip-attribution"])
         #expect(scenario.status == 0, "\(scenario.stderr)")
+        // The event study and the stall: event-study.csv, a chart, a stall row.
+        let study = try String(contentsOfFile: dir + "/out/event-study.csv", encoding: .utf8)
+        #expect(study.hasPrefix("lever,event_time,estimate,ci95_low,ci95_high,n_districts,n_steps,status\n"))
+        #expect(csv.contains("\nleadership-turnover,stall,"))
+        #expect(FileManager.default.fileExists(atPath: dir + "/out/charts/event-study-leadership-turnover.svg"))
+        // --write may replace its own earlier catalogue, never another file.
+        let again = try CLI.run(["calibrate", "--out", dir + "/out2", "--write", dir + "/levers.json"])
+        #expect(again.status == 0, "\(again.stderr)")
+        let refused = try CLI.run(["calibrate", "--out", dir + "/out3", "--write", dir + "/s.json"])
+        #expect(
+            refused.status != 0 && refused.stderr.contains("--write")
+                && refused.stderr.contains("not a lever catalogue"))
+        #expect(try String(contentsOfFile: dir + "/s.json", encoding: .utf8).contains("\"name\": \"calibrated\""))
     }
 }

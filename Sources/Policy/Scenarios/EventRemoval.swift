@@ -44,7 +44,21 @@ public struct EventRemoval: Equatable, Sendable {
     static func check(_ removals: [EventRemoval], events: EventTable?, panel: Panel, scenario: Scenario)
         throws(Diagnostic)
     {
-        for removal in removals {
+        for (i, removal) in removals.enumerated() {
+            if let earlier = removals[..<i].first(where: {
+                $0.lever == removal.lever && $0.district == removal.district && $0.year == removal.year
+            }) {
+                throw .error(
+                    at: removal.location,
+                    "removes the \(removal.year) \(removal.lever) event of \(removal.district) again (also line \(earlier.location.line.map(String.init) ?? "?")); expected each removal once"
+                )
+            }
+            guard removal.year <= scenario.horizon else {
+                throw .error(
+                    at: removal.location,
+                    "the \(removal.year) event is after the horizon \(scenario.horizon), where it would not act anyway; expected an event up to \(scenario.horizon)"
+                )
+            }
             guard let events else {
                 throw .error(at: removal.location, "the scenario has no events file to remove an event from")
             }

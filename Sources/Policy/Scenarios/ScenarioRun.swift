@@ -67,6 +67,22 @@ public struct ScenarioRun: Sendable {
         let (panel, observed) = try retrospectiveCut(loaded.panel, scenario: scenario)
         let plan = try ScenarioPlan.resolve(
             scenario, panel: panel, levers: levers, stickingPoints: points, events: events)
+        let (fit, forecaster, selection) = try fitted(panel, scenario: scenario, events: events, levers: levers)
+        var run = ScenarioRun(
+            scenario: scenario, panel: panel,
+            warnings: loaded.warnings + catalogueWarnings
+                + droppedWarning(panel, observed: observed, scenario: scenario),
+            levers: levers, stickingPoints: points, plan: plan, fit: fit, forecaster: forecaster, events: events,
+            persistenceSelection: selection)
+        run.observed = observed
+        return run
+    }
+
+    /// The trajectory fit, the forecaster with its paces' persistence (chosen from what a
+    /// retrospective run would have known at its cut) and the scenario's pace-change factor.
+    static func fitted(_ panel: Panel, scenario: Scenario, events: EventTable?, levers: LeverCatalogue)
+        throws(Diagnostic) -> (TrajectoryFit, DriftForecaster, PersistenceSelection.Result)
+    {
         let fit: TrajectoryFit
         do throws(TrajectoryModel.FitError) {
             fit = try TrajectoryModel.fit(panel)
@@ -74,7 +90,6 @@ public struct ScenarioRun: Sendable {
             throw .error(at: SourceLocation(file: scenario.data), error.description)
         }
         var forecaster = DriftForecaster(panel: panel, fit: fit)
-        // A retrospective run chooses the persistence from what it would have known at its cut.
         let known = events.map { t in
             EventTable(file: t.file, events: t.events.filter { $0.year <= (scenario.from ?? .max) })
         }
@@ -85,12 +100,21 @@ public struct ScenarioRun: Sendable {
         forecaster.paceChange.persistence = selection.persistence
         forecaster.paceChange.commonSD *= scenario.paceChangeVariance.squareRoot()
         forecaster.paceChange.ownSD *= scenario.paceChangeVariance.squareRoot()
-        var run = ScenarioRun(
-            scenario: scenario, panel: panel, warnings: loaded.warnings + catalogueWarnings, levers: levers,
-            stickingPoints: points, plan: plan, fit: fit, forecaster: forecaster, events: events,
-            persistenceSelection: selection)
-        run.observed = observed
-        return run
+        return (fit, forecaster, selection)
+    }
+
+    /// A warning naming the districts a retrospective cut leaves out (no snapshot up to `"from"`).
+    static func droppedWarning(_ panel: Panel, observed: Panel?, scenario: Scenario) -> [Diagnostic] {
+        guard let observed, let from = scenario.from else { return [] }
+        let dropped = observed.districts.map(\.name).filter { panel.districtIndex(named: $0) == nil }
+        guard !dropped.isEmpty else { return [] }
+        let list = dropped.prefix(10).joined(separator: ", ") + (dropped.count > 10 ? ", …" : "")
+        return [
+            .warning(
+                at: scenario.fromLocation ?? SourceLocation(file: scenario.file),
+                "\(dropped.count) district\(dropped.count == 1 ? " has" : "s have") no snapshot up to \(from) and \(dropped.count == 1 ? "is" : "are") left out: \(list)"
+            )
+        ]
     }
 
     /// A retrospective run's training panel (the snapshots up to `"from"`) and the whole panel it

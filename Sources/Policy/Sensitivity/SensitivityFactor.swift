@@ -7,16 +7,19 @@ import RatingsData
 /// rating scale, the advanced rule's minimum count of components, the pace-change variance's
 /// scale factor.
 public enum SensitivityFactor: Sendable, Equatable {
-    /// An effect's size at its distribution's 10th and 90th percentiles.
-    case effectSize(lever: String, effect: String, low: Double, high: Double)
+    /// An effect's size at its distribution's 10th and 90th percentiles. `size` is the distribution
+    /// moved (an effect whose size an intervention overrides in some districts is one factor per size);
+    /// `label` tells such factors apart in the id ("" when the effect has one size).
+    case effectSize(lever: String, effect: String, size: Distribution, label: String)
     /// A background event's rate halved and doubled.
     case backgroundRate(lever: String, rate: Double)
-    /// The in-progress threshold 0.25 lower and higher.
-    case inProgressThreshold(Double)
+    /// The in-progress threshold 0.25 lower and higher, within the rating scale (`range`).
+    case inProgressThreshold(Double, range: ClosedRange<Double>)
     /// The advanced rule: the framework's minimum number of components in progress, and one more.
     case advancedRule(minimum: Int)
-    /// Both pace-change variances (shared and own) halved and doubled.
-    case paceChangeVariance
+    /// Both pace-change variances (shared and own) halved and doubled, from the scenario's own
+    /// factor on the fitted ones (`"paceChangeVariance"`, 1 by default).
+    case paceChangeVariance(base: Double)
 
     /// How far the threshold moves each way, on the rating scale.
     public static let thresholdStep = 0.25
@@ -26,7 +29,7 @@ public enum SensitivityFactor: Sendable, Equatable {
     /// The factor's id in sensitivity.csv, e.g. `rate:leadership-turnover`.
     public var id: String {
         switch self {
-        case .effectSize(let lever, let effect, _, _): "effect:\(lever).\(effect)"
+        case .effectSize(let lever, let effect, _, let label): "effect:\(lever).\(effect)\(label)"
         case .backgroundRate(let lever, _): "rate:\(lever)"
         case .inProgressThreshold: "in-progress-threshold"
         case .advancedRule: "advanced-rule-minimum"
@@ -37,11 +40,12 @@ public enum SensitivityFactor: Sendable, Equatable {
     /// The assumption's low and high values.
     public var values: (low: Double, high: Double) {
         switch self {
-        case .effectSize(_, _, let low, let high): (low, high)
+        case .effectSize(_, _, let size, _): size.decileBounds
         case .backgroundRate(_, let rate): (rate / Self.scaleStep, rate * Self.scaleStep)
-        case .inProgressThreshold(let t): (t - Self.thresholdStep, t + Self.thresholdStep)
+        case .inProgressThreshold(let t, let range):
+            (max(range.lowerBound, t - Self.thresholdStep), min(range.upperBound, t + Self.thresholdStep))
         case .advancedRule(let minimum): (Double(minimum), Double(minimum + 1))
-        case .paceChangeVariance: (1 / Self.scaleStep, Self.scaleStep)
+        case .paceChangeVariance(let base): (base / Self.scaleStep, base * Self.scaleStep)
         }
     }
 
@@ -50,21 +54,36 @@ public enum SensitivityFactor: Sendable, Equatable {
     /// advanced rule, the pace-change variance (only when the run has pace changes).
     public static func all(of run: ScenarioRun) -> [SensitivityFactor] {
         var factors: [SensitivityFactor] = []
-        var seen: Set<String> = []
+        var sizes: [String: [Distribution]] = [:]  // lever.effect → its distinct sizes, in order
+        var order: [String] = []
         let plans = run.plan.districts
         let active = plans.flatMap(\.effects) + plans.flatMap { $0.background.flatMap(\.effects) }
         // A lift-ceiling effect has no size; every other kind's size is an assumption.
         for effect in active where effect.effect.kind != .liftCeiling {
-            guard seen.insert(effect.leverID + "\u{0}" + effect.effect.id).inserted else { continue }
-            let (low, high) = effect.size.decileBounds
-            factors.append(.effectSize(lever: effect.leverID, effect: effect.effect.id, low: low, high: high))
+            let key = effect.leverID + "\u{0}" + effect.effect.id
+            if sizes[key] == nil { order.append(key) }
+            if !(sizes[key] ?? []).contains(effect.size) { sizes[key, default: []].append(effect.size) }
+        }
+        for key in order {
+            let parts = key.split(separator: "\u{0}").map(String.init)
+            let distinct = sizes[key]!
+            for size in distinct {
+                let label = distinct.count > 1 ? " (\(size))" : ""
+                factors.append(.effectSize(lever: parts[0], effect: parts[1], size: size, label: label))
+            }
         }
         factors += run.plan.background.map { .backgroundRate(lever: $0.leverID, rate: $0.rate) }
         let framework = run.forecaster.framework
-        factors.append(.inProgressThreshold(framework.inProgressThreshold))
-        factors.append(.advancedRule(minimum: framework.advancedRule.minimumComponents(of: framework.components.count)))
+        let scale = Double(framework.minimumScore)...Double(framework.maximumScore)
+        factors.append(.inProgressThreshold(framework.inProgressThreshold, range: scale))
+        // A stricter rule needs a component more than the framework asks for; none when it asks for all.
+        let minimum = framework.advancedRule.minimumComponents(of: framework.components.count)
+        if minimum < framework.components.count { factors.append(.advancedRule(minimum: minimum)) }
+        // Pace changes act only with persistence below 1 (with 1, paces hold and there is nothing to scale).
         let change = run.forecaster.paceChange
-        if change.commonSD > 0 || change.ownSD > 0 { factors.append(.paceChangeVariance) }
+        if change.persistence < 1, change.commonSD > 0 || change.ownSD > 0 {
+            factors.append(.paceChangeVariance(base: run.scenario.paceChangeVariance))
+        }
         return factors
     }
 
@@ -73,9 +92,9 @@ public enum SensitivityFactor: Sendable, Equatable {
         var copy = run
         let value = high ? values.high : values.low
         switch self {
-        case .effectSize(let lever, let effect, _, _):
+        case .effectSize(let lever, let effect, let size, _):
             copy.plan.mapEffects { active in
-                guard active.leverID == lever, active.effect.id == effect else { return }
+                guard active.leverID == lever, active.effect.id == effect, active.size == size else { return }
                 active.size = active.size.pinned(atDecile: high ? 0.9 : 0.1)
             }
         case .backgroundRate(let lever, _):
@@ -89,9 +108,10 @@ public enum SensitivityFactor: Sendable, Equatable {
             copy.forecaster.framework.inProgressThreshold = value
         case .advancedRule:
             copy.forecaster.framework.advancedRule = .atLeast(Int(value))
-        case .paceChangeVariance:
-            copy.forecaster.paceChange.commonSD *= value.squareRoot()
-            copy.forecaster.paceChange.ownSD *= value.squareRoot()
+        case .paceChangeVariance(let base):
+            // The forecaster's variances already carry the scenario's own factor `base`.
+            copy.forecaster.paceChange.commonSD *= (value / base).squareRoot()
+            copy.forecaster.paceChange.ownSD *= (value / base).squareRoot()
         }
         return copy
     }

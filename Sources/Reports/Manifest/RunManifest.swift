@@ -84,6 +84,12 @@ public struct RunManifest: Codable, Equatable, Sendable {
     public var inputs: [Input]
     /// Every output file except the manifest itself, in the order they were written.
     public var outputs: [Output]
+    /// A retrospective run's cut (`"from"`); absent in a forward run.
+    public var from: Int? = nil
+    /// The scenario's factor on the fitted pace-change variances; absent when 1.
+    public var paceChangeVariance: Double? = nil
+    /// Recorded events the scenario removed, as "district year lever"; absent when none.
+    public var removedEvents: [String]? = nil
 
     /// A manifest from its parts.
     public init(
@@ -116,6 +122,10 @@ public struct RunManifest: Codable, Equatable, Sendable {
         self.commandLine = commandLine
         self.inputs = inputs
         self.outputs = outputs.map { Output(file: $0.name, sha256: SHA256.hex(Array($0.contents.utf8))) }
+        from = run.scenario.from
+        paceChangeVariance = run.scenario.paceChangeVariance == 1 ? nil : run.scenario.paceChangeVariance
+        let removed = run.scenario.removals.map { "\($0.district) \($0.year) \($0.lever)" }
+        removedEvents = removed.isEmpty ? nil : removed
     }
 
     /// The manifest as written: pretty-printed, keys sorted, slashes unescaped, a final newline.

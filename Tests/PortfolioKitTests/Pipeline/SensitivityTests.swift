@@ -150,4 +150,31 @@ import Testing
             #expect(abs(d.cdf(d.decileBounds.0) - 0.1) < 1e-9 && abs(d.cdf(d.decileBounds.1) - 0.9) < 1e-9)
         }
     }
+
+    /// An effect whose size an intervention overrides in one district is two factors, each
+    /// labelled by its size and moving only the districts that have that size; a scenario's own
+    /// pace-change factor is the centre the variance bar moves from.
+    @Test func overriddenSizesAreSeparateFactorsAndThePaceFactorIsAbsolute() throws {
+        let dir = try Repository.temporaryDirectory()
+        let keys = """
+            , "paceChangeVariance": 2, "interventions": [
+              {"lever": "union-contract-change", "district": "Oakland", "year": 2018,
+               "overrides": {"staffing-and-pay": {"mean": 0.1, "sd": 0.01}}},
+              {"lever": "union-contract-change", "district": "Chicago", "year": 2018}]
+            """
+        let run = try ScenarioRun.prepare(try Self.scenario(in: dir, name: "mixed", keys: keys))
+        let factors = SensitivityFactor.all(of: run)
+        let staffing = factors.filter { $0.id.hasPrefix("effect:union-contract-change.staffing-and-pay") }
+        #expect(staffing.count == 2 && Set(staffing.map(\.id)).count == 2, "\(staffing.map(\.id))")
+        let oakland = try #require(staffing.first { $0.id.contains("0.1") })
+        #expect(abs(oakland.values.low - (0.1 - 1.2815515655446004 * 0.01)) < 1e-12)
+        let moved = oakland.applied(to: run, high: true)
+        for (before, after) in zip(run.plan.districts, moved.plan.districts) {
+            let name = run.panel.districts[before.district].name
+            let changed = zip(before.effects, after.effects).contains { $0.size != $1.size }
+            #expect(changed == (name == "Oakland"), "\(name)")
+        }
+        let pace = try #require(factors.first { $0.id == "pace-change-variance" })
+        #expect(pace.values.low == 1 && pace.values.high == 4)
+    }
 }
