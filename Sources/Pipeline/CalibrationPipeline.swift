@@ -61,7 +61,7 @@ public struct CalibrationPipeline {
         let study = try EventStudy.run(panel: panel, events: table, levers: catalogue)
         let estimates =
             try LeverCalibration.run(panel: panel, events: table, levers: catalogue)
-            + study.stalls.map { $0.estimate(assumed: Self.assumedStall(catalogue.lever($0.lever))) }
+            + EventStudy.stallRows(study, levers: catalogue) { Self.assumedStall($0) }
         let charts = EventStudyReport.charts(study.rows, caveat: nil).sorted { $0.key < $1.key }
         try OutputDirectory(out).replace(
             with: [

@@ -24,7 +24,10 @@ public enum BackgroundReport {
             lines.append(
                 run.scenario.background == .off
                     ? "Background events: off (the scenario says \"background\": \"off\")."
-                    : "Background events: none (no events file to estimate their rates from).")
+                    : run.events == nil
+                        ? "Background events: none (no events file to estimate their rates from)."
+                        : "Background events: none (\(run.scenario.events ?? "the events file") holds no event of the panel's districts\(run.scenario.from.map { " up to \($0)" } ?? "") to estimate their rates from)."
+            )
         } else {
             lines.append("Background events (every district, every projected year):")
             for b in run.plan.background {

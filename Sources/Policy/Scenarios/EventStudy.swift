@@ -118,6 +118,26 @@ public enum EventStudy {
         return (rows, stalls)
     }
 
+    /// calibration.csv's `stall` row of each lever the catalogue models as a stall: its estimate,
+    /// or why there is none (the first of its three post-event bins not estimated, else a pace
+    /// that is not positive).
+    public static func stallRows(
+        _ study: (rows: [Row], stalls: [Stall]), levers: LeverCatalogue, assumed: (Lever) -> Double?
+    ) -> [LeverCalibration.Estimate] {
+        levers.levers.filter { $0.effects(provisions: nil).contains { $0.kind == .stall } }.map { lever in
+            if let stall = study.stalls.first(where: { $0.lever == lever.id }) {
+                return stall.estimate(assumed: assumed(lever))
+            }
+            let post = study.rows.filter { $0.lever == lever.id && (0...2).contains($0.eventTime) }
+            let blocking = post.first { $0.status != .estimated }
+            return LeverCalibration.Estimate(
+                lever: lever.id, kind: .stall, estimate: nil, standardError: nil,
+                districts: blocking?.districts ?? post.map(\.districts).max() ?? 0,
+                observations: post.reduce(0) { $0 + $1.observations }, assumed: assumed(lever),
+                status: blocking?.status ?? .paceNotPositive)
+        }
+    }
+
     /// One column per lever with effects on ratings and per bin, levers in catalogue order.
     static func columns(_ levers: LeverCatalogue, framework fw: Framework) -> [LeverCalibration.Column] {
         levers.levers.flatMap { lever -> [LeverCalibration.Column] in

@@ -53,6 +53,9 @@ public enum LeverCalibration {
             case tooFewDistricts(Int)
             /// Its column adds nothing to the drifts and the levers before it.
             case collinear
+            /// A stall: the treated rows' fitted pace is not positive (or too few bootstrap replicates
+            /// had one), so there is no progress for a stall to hold.
+            case paceNotPositive
 
             /// "estimated", or "not identified: " and the reason.
             public var description: String {
@@ -63,6 +66,9 @@ public enum LeverCalibration {
                     return
                         "not identified: \(n == 1 ? "only one district's events inform" : "only \(n) districts' events inform") it (fewer than \(minimumTreatedDistricts); too few clusters for its standard error)"
                 case .collinear: return "not identified: collinear with the drifts and other levers"
+                case .paceNotPositive:
+                    return
+                        "not identified: the treated districts' fitted pace is not positive, so no progress is there to hold"
                 }
             }
         }

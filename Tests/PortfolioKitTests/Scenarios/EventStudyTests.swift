@@ -61,6 +61,19 @@ import Testing
         #expect(d0 < -0.5 * stall.pace && d1 < -0.5 * stall.pace && abs(d2) < 0.5 * stall.pace)
     }
 
+    /// A stall carried by three districts only is still a row of calibration.csv: no number, and
+    /// why ("fewer than 5" districts).
+    @Test func anUnidentifiedStallStillHasARow() throws {
+        let (panel, events) = Self.stalledPanel()
+        let few = EventTable(file: events.file, events: Array(events.events.prefix(3)))
+        let study = try EventStudy.run(panel: panel, events: few, levers: LeverCalibrationTests.levers)
+        #expect(study.stalls.isEmpty)
+        let rows = EventStudy.stallRows(study, levers: LeverCalibrationTests.levers) { _ in 2 }
+        let turnover = try #require(rows.first { $0.lever == "leadership-turnover" })
+        #expect(turnover.kind == .stall && turnover.estimate == nil && turnover.assumed == 2)
+        #expect(turnover.status == .tooFewDistricts(3), "\(turnover.status)")
+    }
+
     /// Event times bin from −2 to "3 or more".
     @Test func eventTimesBin() {
         #expect(EventStudy.bin(-3) == nil && EventStudy.bin(-2) == -2 && EventStudy.bin(0) == 0)
