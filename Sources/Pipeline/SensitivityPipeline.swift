@@ -49,27 +49,16 @@ public struct SensitivityPipeline {
         ]
     }
 
-    /// The baseline and 2 × factors projections on the same draws, as one progress stage.
+    /// The baseline and 2 × factors projections on the same draws (`PairedProjection`), as one progress stage.
     public func project(progress: ProgressStages) -> SensitivityResult {
         let draws = monteCarlo.draws ?? prepared.scenario.draws
         let seed = monteCarlo.seed ?? prepared.scenario.seed
-        let stage = progress("Sensitivity of \(prepared.scenario.name): \(factors.count) factors")
-        defer { stage.finish() }
-        let total = Double(1 + 2 * factors.count)
-        var done = 0.0
-        func projected(_ run: ScenarioRun) -> ProjectionResult {
-            defer { done += 1 }
-            return run.project(draws: draws, seed: seed, trajectories: .none, threads: monteCarlo.threads) {
-                stage.update((done + $0) / total)
-            }
-        }
-        let baseline = projected(prepared)
-        let runs = factors.map { factor in
-            (
-                factor, projected(factor.applied(to: prepared, high: false)),
-                projected(factor.applied(to: prepared, high: true))
-            )
-        }
+        // Each factor's low then high run, all on the scenario's draws and seed.
+        let moved = factors.flatMap { [$0.applied(to: prepared, high: false), $0.applied(to: prepared, high: true)] }
+        let (baseline, results) = PairedProjection.run(
+            prepared, moved, draws: draws, seed: seed, threads: monteCarlo.threads,
+            label: "Sensitivity of \(prepared.scenario.name): \(factors.count) factors", progress: progress)
+        let runs = factors.indices.map { (factors[$0], results[2 * $0], results[2 * $0 + 1]) }
         return SensitivityResult(
             scenario: prepared.scenario.name, horizon: baseline.horizon, draws: draws, seed: seed,
             rows: SensitivityResult.rows(scenario: prepared.scenario.name, baseline: baseline, factors: runs))

@@ -74,37 +74,27 @@ public enum EventStudy {
         rows: [Row], stalls: [Stall]
     ) {
         let columns = Self.columns(levers, framework: panel.framework)
-        let regression = LeverCalibration.Regression(panel: panel, events: events, columns: columns)
-        let carried = regression.carriers()
-        let (kept, status) = try regression.identify(carriers: carried.districts, carriedSteps: carried.steps)
-        let fit = try regression.fit(kept)
-        let positions = columns.indices.compactMap { kept.firstIndex(of: regression.fixedCount + $0) }
         let stallLevers = levers.levers.filter { $0.effects(provisions: nil).contains { $0.kind == .stall } }
-        let plans = stallLevers.compactMap { lever in
-            StallPlan(lever: lever.id, columns: columns, kept: kept, regression: regression)
+        var plans: [StallPlan] = []
+        let fitted = try LeverCalibration.FittedRegression(panel: panel, events: events, columns: columns) {
+            regression, kept in
+            plans = stallLevers.compactMap {
+                StallPlan(lever: $0.id, columns: columns, kept: kept, regression: regression)
+            }
+            return plans.map { plan in { plan.years($0) } }
         }
-        let bootstrap: LeverCalibration.WildClusterBootstrap
-        do {
-            bootstrap = try LeverCalibration.WildClusterBootstrap(
-                regression, kept: kept, beta: fit.beta, standardErrors: fit.standardErrors, positions: positions,
-                functionals: plans.map { plan in { plan.years($0) } })
-        } catch {
-            throw .error(at: SourceLocation(file: events.file), "\(error)")
-        }
+        let (fit, carried, regression) = (fitted.fit, fitted.carried, fitted.regression)
         let rows = columns.indices.map { c in
-            let position = kept.firstIndex(of: regression.fixedCount + c)
-            let j = position.flatMap { positions.firstIndex(of: $0) }
-            return Row(
-                lever: columns[c].lever, eventTime: columns[c].eventTime!, estimate: position.map { fit.beta[$0] },
-                interval95: j.flatMap {
-                    bootstrap.interval(
-                        $0, estimate: fit.beta[position!], standardError: fit.standardErrors[position!], level: 0.95)
-                }, districts: carried.districts[c].count, observations: carried.steps[c], status: status[c])
+            Row(
+                lever: columns[c].lever, eventTime: columns[c].eventTime!,
+                estimate: fitted.position(ofColumn: c).map { fit.beta[$0] },
+                interval95: fitted.interval(ofColumn: c, level: 0.95), districts: carried.districts[c].count,
+                observations: carried.steps[c], status: fitted.status[c])
         }
         let stalls = plans.enumerated().compactMap { i, plan -> Stall? in
             let years = plan.years(fit.beta)
-            guard years.isFinite, let i80 = bootstrap.percentile(i, level: 0.8),
-                let i95 = bootstrap.percentile(i, level: 0.95)
+            guard years.isFinite, let i80 = fitted.bootstrap.percentile(i, level: 0.8),
+                let i95 = fitted.bootstrap.percentile(i, level: 0.95)
             else { return nil }
             let post = columns.indices.filter {
                 columns[$0].lever == plan.lever && (0...2).contains(columns[$0].eventTime!)

@@ -34,13 +34,17 @@ extension LeverCalibration {
         }
 
         /// Runs the bootstrap for the coefficients at `positions` of the least-squares fit of
-        /// `regression` on its `kept` columns (`beta`, `standardErrors` in `kept` order).
+        /// `regression` on its `kept` columns (`beta`, `standardErrors` in `kept` order), and the
+        /// replicates' values of each of `functionals` of the coefficients.
         init(
             _ regression: Regression, kept: [Int], beta: [Double], standardErrors: [Double], positions: [Int],
-            functionals: [([Double]) -> Double] = [], replicates: Int = Self.replicates
+            functionals: [([Double]) -> Double] = [], replicates: Int = Self.replicates, design: Matrix? = nil,
+            inverse: Matrix? = nil
         ) throws(LinearAlgebraError) {
-            let x = regression.design(kept)
-            let inverse = try CholeskyFactor(x.gram()).inverse()
+            // The fit's design and (XᵀX)⁻¹ when given (`FittedRegression`), else computed here.
+            let x = design ?? regression.design(kept)
+            let xtxInverse: Matrix
+            if let inverse { xtxInverse = inverse } else { xtxInverse = try CholeskyFactor(x.gram()).inverse() }
             let fitted = try Matrix.product(x, try Matrix(rows: beta.count, columns: 1, columnMajor: beta)).column(0)
             let residual = zip(regression.response, fitted).map { $0 - $1 }
             let rows = Self.rowsByCluster(regression.cluster)
@@ -53,7 +57,7 @@ extension LeverCalibration {
                 let count = min(batch, replicates - done)
                 let ystar = Self.responses(fitted, residual, cluster: regression.cluster, count: count, rng: &rng)
                 let replicate = try Replicates(
-                    x: x, inverse: inverse, ystar: ystar, rows: rows, positions: positions,
+                    x: x, inverse: xtxInverse, ystar: ystar, rows: rows, positions: positions,
                     factor: regression.smallSampleFactor(columns: kept.count))
                 for (j, p) in positions.enumerated() {
                     for b in 0..<count {

@@ -186,8 +186,11 @@ extension LeverCalibration {
         }
 
         /// Least squares on the `kept` columns: the coefficients and their standard errors (both in
-        /// `kept` order), cluster-robust by district with the usual small-sample factor.
-        func fit(_ kept: [Int]) throws(Diagnostic) -> (beta: [Double], standardErrors: [Double]) {
+        /// `kept` order), cluster-robust by district with the usual small-sample factor; and the
+        /// design and (XᵀX)⁻¹ they came from, which the bootstrap reuses.
+        func fit(_ kept: [Int]) throws(Diagnostic) -> (
+            beta: [Double], standardErrors: [Double], design: Matrix, inverse: Matrix
+        ) {
             let x = design(kept)
             let beta: [Double]
             let inverse: Matrix
@@ -204,7 +207,7 @@ extension LeverCalibration {
                 for a in 0..<p { for b in 0..<p { v += inverse[j, a] * meat[a * p + b] * inverse[b, j] } }
                 return (v * factor).squareRoot()
             }
-            return (beta, standardErrors)
+            return (beta, standardErrors, x, inverse)
         }
 
         /// The sandwich's meat (p × p, row-major): the sum over districts of the outer product of

@@ -105,31 +105,18 @@ public enum LeverCalibration {
                 at: event.location,
                 "unknown lever \"\(event.lever)\"; \(Suggestion.expectedOneOf(levers.levers.map(\.id)))")
         }
-        let columns = Column.candidates(levers, framework: panel.framework)
-        let regression = Regression(panel: panel, events: events, columns: columns)
-        let carried = regression.carriers()
-        let (kept, status) = try regression.identify(carriers: carried.districts, carriedSteps: carried.steps)
-        let fit = try regression.fit(kept)
-        let positions = columns.indices.compactMap { kept.firstIndex(of: regression.fixedCount + $0) }
-        let bootstrap: WildClusterBootstrap
-        do {
-            bootstrap = try WildClusterBootstrap(
-                regression, kept: kept, beta: fit.beta, standardErrors: fit.standardErrors, positions: positions)
-        } catch {
-            throw .error(at: SourceLocation(file: events.file), "\(error)")
-        }
-        return columns.indices.map { c in
-            let position = kept.firstIndex(of: regression.fixedCount + c)
+        let fitted = try FittedRegression(
+            panel: panel, events: events, columns: Column.candidates(levers, framework: panel.framework))
+        return fitted.columns.indices.map { c in
+            let column = fitted.columns[c]
+            let position = fitted.position(ofColumn: c)
             var estimate = Estimate(
-                lever: columns[c].lever, kind: columns[c].kind,
-                estimate: position.map { fit.beta[$0] }, standardError: position.map { fit.standardErrors[$0] },
-                districts: carried.districts[c].count, observations: carried.steps[c], assumed: columns[c].assumed,
-                status: status[c])
-            if let position, let j = positions.firstIndex(of: position) {
-                let (b, se) = (fit.beta[position], fit.standardErrors[position])
-                estimate.interval95 = bootstrap.interval(j, estimate: b, standardError: se, level: 0.95)
-                estimate.interval80 = bootstrap.interval(j, estimate: b, standardError: se, level: 0.80)
-            }
+                lever: column.lever, kind: column.kind, estimate: position.map { fitted.fit.beta[$0] },
+                standardError: position.map { fitted.fit.standardErrors[$0] },
+                districts: fitted.carried.districts[c].count, observations: fitted.carried.steps[c],
+                assumed: column.assumed, status: fitted.status[c])
+            estimate.interval95 = fitted.interval(ofColumn: c, level: 0.95)
+            estimate.interval80 = fitted.interval(ofColumn: c, level: 0.80)
             return estimate
         }
     }
