@@ -68,8 +68,7 @@ public enum IntegerProjection {
         if recorder == nil, state.lanesApply {
             // Four draws at a time in SIMD lanes, with exactly the scalar path's streams and arithmetic.
             let step = state.laneStep(allowVector: allowVector)
-            let buffer = UnsafeMutablePointer<SIMD4<Double>>.allocate(
-                capacity: setup.elementCount + 3 * setup.componentCount)
+            let buffer = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: state.laneBufferCount)
             defer { buffer.deallocate() }
             for r0 in stride(from: 0, to: draws, by: 4) {
                 let seeds = SIMD4((0..<4).map { Projection.drawSeed(key, r0 + $0) })

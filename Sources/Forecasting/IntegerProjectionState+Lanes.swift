@@ -21,8 +21,8 @@ extension IntegerProjectionState {
         LaneStep(grid: s.grid, unit: s.grid.step!, componentStart: s.componentStart, allowVector: allowVector)
     }
 
-    /// Simulate draws r0 ..< r0 + lanes (lanes ≤ 4; a padding lane is computed and discarded).
-    /// `buffer` holds at least `elementCount + 3 × componentCount` lanes of scratch.
+    /// Simulate draws r0 ..< r0 + lanes (lanes ≤ 4; a padding lane is computed and discarded;
+    /// r0 a multiple of 4). `buffer` holds at least `laneBufferCount` lanes of scratch.
     mutating func simulateLanes(
         r0: Int, lanes: Int, seeds: SIMD4<UInt64>, step: LaneStep,
         buffer: UnsafeMutablePointer<Lanes>
@@ -31,36 +31,88 @@ extension IntegerProjectionState {
         let k = s.componentCount
         let latent = buffer
         let move = buffer + s.elementCount
-        let scores = move + k
-        let pace = scores + k
+        let sums = move + k
+        let pace = sums + k
+        let count = pace + k
+        let before = UnsafeMutableRawPointer(count + k).assumingMemoryBound(to: LaneMask.self)
+        let crossed = before + k
         startLanes(&rng, pace: pace, latent: latent)
-        var before = (0..<k).map { LaneMask(repeating: s.startComponents[$0] >= s.threshold) }
+        for c in 0..<k {
+            count[c] = Lanes(repeating: Double(s.componentStart[c + 1] - s.componentStart[c]))
+            before[c] = LaneMask(repeating: s.startComponents[c] >= s.threshold)
+        }
+        let real = SIMD4<Int64>(0, 1, 2, 3) .< Int64(lanes)
+        var decided = real .& LaneMask(repeating: s.advancedNow)
         if s.advancedNow { for i in 0..<lanes { advancedYear[r0 + i] = s.startYear } }
-        var crossedNow = [LaneMask](repeating: .init(repeating: false), count: k)
+        var crossedFirst = [Bool](repeating: false, count: 4 * k)
+        var newlyDecided = LaneMask(repeating: false)
         for yi in s.years.indices {
             if s.persistence < 1 { changePaces(pace, &rng) }
             for c in 0..<k { move[c] = laneMove(pace[c], component: c) }
-            step.year(latent: latent, move: move, scores: scores)
-            var inProgress = SIMD4<Int64>.zero
-            var total = Lanes.zero
-            for c in 0..<k {
-                let score = scores[c]
-                if keepComponents { store(score, measure: c, yearIndex: yi, r0: r0, lanes: lanes) }
-                total += score
-                let now = score .>= s.threshold
-                crossedNow[c] = now .& .!before[c]
-                before[c] = now
-                inProgress &+= SIMD4<Int64>.zero.replacing(with: 1, where: now)
-                if keepProgress {
-                    for i in 0..<lanes where now[i] { progress[(r0 + i) * s.years.count + yi] |= 1 << UInt64(c) }
-                }
-            }
-            if keepDistrict { store(total / Double(k), measure: measureCount - 1, yearIndex: yi, r0: r0, lanes: lanes) }
-            for i in 0..<lanes where inProgress[i] >= s.needed {
-                let first = advancedYear[r0 + i] == nil
-                record(advancedDraw: r0 + i, yearIndex: yi, crossed: first ? (0..<k).filter { crossedNow[$0][i] } : [])
+            step.year(latent: latent, move: move, sums: sums)
+            let inProgress = tally(
+                sums: sums, count: count, before: before, crossed: crossed, yearIndex: yi, r0: r0, lanes: lanes)
+            let advanced = real .& (inProgress .>= Int64(s.needed))
+            guard any(advanced) else { continue }
+            recordLanes(advanced, yearIndex: yi, r0: r0)
+            let first = advanced .& .!decided
+            guard any(first) else { continue }
+            decided .|= first
+            newlyDecided .|= first
+            for i in 0..<4 where first[i] {
+                advancedYear[r0 + i] = s.years[yi]
+                for c in 0..<k { crossedFirst[i * k + c] = crossed[c][i] }
             }
         }
+        // Decisive components added in draw order, as the scalar path adds them.
+        for i in 0..<4 where newlyDecided[i] { addDecisive { crossedFirst[i * k + $0] } }
+    }
+
+    /// Lanes of scratch `simulateLanes` needs: latents, then per component its move, rating sum,
+    /// pace, element count, and two masks.
+    var laneBufferCount: Int { s.elementCount + 6 * s.componentCount }
+
+    /// One year's component bookkeeping for a group: keep the scores, mark which components
+    /// crossed the threshold this year, and return how many are in progress in each lane.
+    @inline(__always)
+    mutating func tally(
+        sums: UnsafeMutablePointer<Lanes>, count: UnsafeMutablePointer<Lanes>,
+        before: UnsafeMutablePointer<LaneMask>, crossed: UnsafeMutablePointer<LaneMask>,
+        yearIndex yi: Int, r0: Int, lanes: Int
+    ) -> SIMD4<Int64> {
+        var inProgress = SIMD4<Int64>.zero
+        var total = Lanes.zero
+        for c in 0..<s.componentCount {
+            // Divide, as Framework.componentScores does.
+            let score = sums[c] / count[c]
+            if let sumCounts {
+                sumCounts.add(sums[c], lanes: lanes, component: c, yearIndex: yi)
+            } else if keepComponents {
+                store(score, row: c, yearIndex: yi, r0: r0, lanes: lanes)
+            }
+            total += score
+            let now = score .>= s.threshold
+            crossed[c] = now .& .!before[c]
+            before[c] = now
+            inProgress &-= unsafeBitCast(now, to: SIMD4<Int64>.self)
+            if keepProgress {
+                for i in 0..<lanes where now[i] { progress[(r0 + i) * s.years.count + yi] |= 1 << UInt64(c) }
+            }
+        }
+        if keepDistrict {
+            store(total / Double(s.componentCount), row: districtRow, yearIndex: yi, r0: r0, lanes: lanes)
+        }
+        return inProgress
+    }
+
+    /// The group's lanes advanced in a year: counts and bits (`r0` is a multiple of 4, so the
+    /// group's four bits share one word).
+    @inline(__always)
+    mutating func recordLanes(_ advanced: LaneMask, yearIndex yi: Int, r0: Int) {
+        var bits: UInt64 = 0
+        for i in 0..<4 where advanced[i] { bits |= 1 << UInt64(i) }
+        advancedCount[yi] += bits.nonzeroBitCount
+        advancedBits[yi * wordsPerYear + r0 / 64] |= bits << UInt64(r0 % 64)
     }
 
     /// The group's paces and latents (in slot order: components' elements contiguous), drawn in
@@ -101,19 +153,10 @@ extension IntegerProjectionState {
         return effective.replacing(with: effective * s.unstalledBoost, where: effective .> 0)
     }
 
-    /// Keep the lanes' values of one measure in one year.
+    /// Keep the lanes' values of one row of `values` in one year.
     @inline(__always)
-    func store(_ v: Lanes, measure: Int, yearIndex yi: Int, r0: Int, lanes: Int) {
-        let target = values.pointer + (measure * s.years.count + yi) * draws + r0
+    func store(_ v: Lanes, row: Int, yearIndex yi: Int, r0: Int, lanes: Int) {
+        let target = values.pointer + (row * s.years.count + yi) * draws + r0
         for i in 0..<lanes { target[i] = v[i] }
-    }
-
-    /// A draw advanced in a year: counts, bits, first year and the decisive components (as `step`).
-    mutating func record(advancedDraw r: Int, yearIndex yi: Int, crossed: [Int]) {
-        advancedCount[yi] += 1
-        advancedBits[yi * wordsPerYear + r / 64] |= 1 << UInt64(r % 64)
-        guard advancedYear[r] == nil else { return }
-        advancedYear[r] = s.years[yi]
-        decisive[r] = crossed
     }
 }

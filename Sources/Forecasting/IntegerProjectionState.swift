@@ -16,16 +16,23 @@ struct IntegerProjectionState {
     let keepComponents: Bool
     let keepDistrict: Bool
     let measureCount: Int
-    /// `values.pointer[(measure * years + yearIndex) * draws + draw]`, components then the district score.
+    /// The components' scores, counted by rating sum per year (nil: components not kept, or a
+    /// scale too wide to count, when they are kept per draw in `values`).
+    let sumCounts: ComponentSumCounts?
+    /// `values.pointer[(row * years + yearIndex) * draws + draw]`: the measures kept per draw —
+    /// the district score (row `districtRow`) and, when not counted, the components (row = component).
     let values: KeptValues
+    let districtRow: Int
     var advancedCount: [Int]
     var advancedYear: [Int?]
     /// Bit `draw` of row `yearIndex` (rows of `wordsPerYear` words): advanced in that year.
     var advancedBits: [UInt64]
     let wordsPerYear: Int
-    /// Per draw, the components whose crossing made it advanced (nil: not advanced during the
-    /// projection); summed in draw order at the end, so the shares do not depend on the path.
-    var decisive: [[Int]?]
+    /// Per component, its summed share of the draws its crossing made advanced (a draw shared
+    /// equally among the components crossing in the deciding year), and how many draws were
+    /// decided — added in draw order on every path, so the shares do not depend on the path.
+    var decisiveWeight: [Double]
+    var decisiveDraws = 0
     /// When kept (`keepProgress`): `progress[draw * years + yearIndex]` has bit k set when
     /// component k is in progress that year — what attribution assembles coalitions from.
     let keepProgress: Bool
@@ -53,12 +60,20 @@ struct IntegerProjectionState {
         keepDistrict = trajectories != .none
         measureCount = keepComponents ? setup.componentCount + 1 : (keepDistrict ? 1 : 0)
         let yearCount = setup.years.count
-        values = KeptValues(count: measureCount * yearCount * draws)
+        sumCounts =
+            keepComponents
+            ? ComponentSumCounts(
+                sizes: (0..<setup.componentCount).map { setup.componentStart[$0 + 1] - setup.componentStart[$0] },
+                levels: setup.forecaster.framework.levels.map(\.value), years: yearCount)
+            : nil
+        let rows = sumCounts == nil ? measureCount : (keepDistrict ? 1 : 0)
+        districtRow = rows - 1
+        values = KeptValues(count: rows * yearCount * draws)
         advancedCount = [Int](repeating: 0, count: yearCount)
         advancedYear = [Int?](repeating: nil, count: draws)
         wordsPerYear = (draws + 63) / 64
         advancedBits = [UInt64](repeating: 0, count: yearCount * wordsPerYear)
-        decisive = [[Int]?](repeating: nil, count: draws)
+        decisiveWeight = [Double](repeating: 0, count: setup.componentCount)
         let e = setup.elementCount
         pace = [Double](repeating: 0, count: setup.componentCount)
         buffers = ProjectionScratch(count: e)
@@ -195,8 +210,13 @@ struct IntegerProjectionState {
         for k in 0..<s.componentCount {
             let count = s.componentStart[k + 1] - s.componentStart[k]
             // Divide, as Framework.componentScores does.
-            let score = componentRatingSum(k, draw: r, yearIndex: yi, recorder: recorder) / Double(count)
-            if keepComponents { values.pointer[(k * yearCount + yi) * draws + r] = score }
+            let sum = componentRatingSum(k, draw: r, yearIndex: yi, recorder: recorder)
+            let score = sum / Double(count)
+            if let sumCounts {
+                sumCounts.add(sum, component: k, yearIndex: yi)
+            } else if keepComponents {
+                values.pointer[(k * yearCount + yi) * draws + r] = score
+            }
             total += score
             let now = score >= s.threshold
             crossed[k] = now && !inProgressBefore[k]
@@ -207,7 +227,7 @@ struct IntegerProjectionState {
             }
         }
         if keepDistrict {
-            values.pointer[((measureCount - 1) * yearCount + yi) * draws + r] = total / Double(s.componentCount)
+            values.pointer[(districtRow * yearCount + yi) * draws + r] = total / Double(s.componentCount)
         }
         guard inProgress >= s.needed else { return }
         advancedCount[yi] += 1
@@ -215,7 +235,17 @@ struct IntegerProjectionState {
         guard advancedYear[r] == nil else { return }
         advancedYear[r] = t
         // Decisive: the components whose crossing this year made the district advanced, sharing the draw.
-        decisive[r] = (0..<s.componentCount).filter { crossed[$0] }
+        let crossedNow = crossed
+        addDecisive { crossedNow[$0] }
+    }
+
+    /// Add a newly advanced draw's decisive components (`crossed(k)`: component k crossed in the deciding year).
+    @inline(__always)
+    mutating func addDecisive(_ crossed: (Int) -> Bool) {
+        var n = 0
+        for k in 0..<s.componentCount where crossed(k) { n += 1 }
+        decisiveDraws += 1
+        for k in 0..<s.componentCount where crossed(k) { decisiveWeight[k] += 1 / Double(n) }
     }
 
     /// Move component k's latents one year and return the sum of their ratings: the fast loops
@@ -293,13 +323,7 @@ struct IntegerProjectionState {
     /// Per component, the share of the draws becoming advanced during the projection in which its
     /// crossing was decisive (a draw shared equally among the components crossing that year).
     func decisiveShare() -> [Double]? {
-        var weight = [Double](repeating: 0, count: s.componentCount)
-        var count = 0
-        for case let crossed? in decisive {
-            count += 1
-            for k in crossed { weight[k] += 1 / Double(crossed.count) }
-        }
-        return count > 0 ? weight.map { $0 / Double(count) } : nil
+        decisiveDraws > 0 ? decisiveWeight.map { $0 / Double(decisiveDraws) } : nil
     }
 
     /// As `movePlain`, with this year's slopes, level shifts, stalls and caps per element.
@@ -335,8 +359,11 @@ struct IntegerProjectionState {
         var workspace = QuantileWorkspace(sampleSize: draws)
         let summaries: [[QuantileSummary]] = (0..<yearCount).map { yi in
             (0..<measureCount).map { m in
-                QuantileSummary.binned(
-                    values.slice(from: (m * yearCount + yi) * draws, count: draws), workspace: &workspace)
+                let isDistrict = keepDistrict && m == measureCount - 1
+                if !isDistrict, let sumCounts { return sumCounts.summary(component: m, yearIndex: yi, draws: draws) }
+                let row = isDistrict ? districtRow : m
+                return QuantileSummary.binned(
+                    values.slice(from: (row * yearCount + yi) * draws, count: draws), workspace: &workspace)
             }
         }
         let pNow = s.advancedNow ? 1.0 : 0.0

@@ -2,8 +2,9 @@ import ProjectionKernel
 import RatingsData
 
 /// The integer projection's element step for four draws in SIMD lanes: move every latent of a
-/// district by its component's move, clamp it to the scale's outer cells, rate it, and score
-/// each component (the mean of its ratings, divided as `Framework.componentScores` does).
+/// district by its component's move, clamp it to the scale's outer cells, rate it, and sum
+/// each component's ratings (the caller divides by the element count, as
+/// `Framework.componentScores` does, and counts the sums for the percentiles).
 ///
 /// Two implementations with the same arithmetic: the AVX kernel in `ProjectionKernel` (one
 /// instruction per operation on four lanes) where the CPU has AVX, and this file's SSE2 Swift
@@ -37,8 +38,8 @@ struct LaneStep {
     }
 
     /// One year: `latent` (one `Lanes` per slot) moves in place by `move[k]` for component k's
-    /// slots; `scores[k]` receives component k's score.
-    func year(latent: UnsafeMutablePointer<Lanes>, move: UnsafePointer<Lanes>, scores: UnsafeMutablePointer<Lanes>) {
+    /// slots; `sums[k]` receives the sum of component k's ratings.
+    func year(latent: UnsafeMutablePointer<Lanes>, move: UnsafePointer<Lanes>, sums: UnsafeMutablePointer<Lanes>) {
         let k = componentStart.count - 1
         if vector {
             componentStart.withUnsafeBufferPointer { start in
@@ -46,11 +47,11 @@ struct LaneStep {
                     UnsafeMutableRawPointer(latent).assumingMemoryBound(to: Double.self),
                     start.baseAddress!, k, UnsafeRawPointer(move).assumingMemoryBound(to: Double.self),
                     bottom, top, lowest, unit, inverse, topIndex,
-                    UnsafeMutableRawPointer(scores).assumingMemoryBound(to: Double.self))
+                    UnsafeMutableRawPointer(sums).assumingMemoryBound(to: Double.self))
             }
             return
         }
-        for c in 0..<k { scores[c] = component(c, latent: latent, move: move[c]) }
+        for c in 0..<k { sums[c] = component(c, latent: latent, move: move[c]) }
     }
 
     /// One component's year in SSE2 Swift.
@@ -65,7 +66,7 @@ struct LaneStep {
             latent[j] = y
             sum += lowest + unit * Self.levelIndex((y - lowest) * inverse + 0.5, top: topIndex)
         }
-        return sum / Double(componentStart[c + 1] - componentStart[c])
+        return sum
     }
 
     /// min(⌊v⌋, top) lane-wise, the floor the AVX kernel takes in one instruction: adding and

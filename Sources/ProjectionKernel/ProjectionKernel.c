@@ -11,7 +11,7 @@ bool projection_kernel_has_avx(void) {
 __attribute__((target("avx")))
 void projection_kernel_year_avx(double *latent, const ptrdiff_t *component_start, ptrdiff_t component_count,
                                 const double *move, double bottom, double top, double lowest, double unit,
-                                double inverse, double top_index, double *scores) {
+                                double inverse, double top_index, double *sums) {
     const __m256d lo = _mm256_set1_pd(bottom), hi = _mm256_set1_pd(top);
     const __m256d first_level = _mm256_set1_pd(lowest), step = _mm256_set1_pd(unit);
     const __m256d per_unit = _mm256_set1_pd(inverse), half = _mm256_set1_pd(0.5);
@@ -29,8 +29,7 @@ void projection_kernel_year_avx(double *latent, const ptrdiff_t *component_start
             __m256d index = _mm256_min_pd(_mm256_floor_pd(v), highest);
             sum = _mm256_add_pd(sum, _mm256_add_pd(first_level, _mm256_mul_pd(step, index)));
         }
-        const double count = (double)(component_start[k + 1] - component_start[k]);
-        _mm256_storeu_pd(scores + 4 * k, _mm256_div_pd(sum, _mm256_set1_pd(count)));
+        _mm256_storeu_pd(sums + 4 * k, sum);
     }
 }
 
@@ -40,9 +39,9 @@ bool projection_kernel_has_avx(void) { return false; }
 
 void projection_kernel_year_avx(double *latent, const ptrdiff_t *component_start, ptrdiff_t component_count,
                                 const double *move, double bottom, double top, double lowest, double unit,
-                                double inverse, double top_index, double *scores) {
+                                double inverse, double top_index, double *sums) {
     (void)latent; (void)component_start; (void)component_count; (void)move; (void)bottom; (void)top;
-    (void)lowest; (void)unit; (void)inverse; (void)top_index; (void)scores;
+    (void)lowest; (void)unit; (void)inverse; (void)top_index; (void)sums;
     __builtin_trap();  // never called: projection_kernel_has_avx() is false here
 }
 

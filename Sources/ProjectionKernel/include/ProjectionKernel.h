@@ -20,9 +20,10 @@ bool projection_kernel_has_avx(void);
 /// - move: 4 doubles per component, this year's move of every latent in it.
 /// - bottom, top: the latent's bounds; lowest, unit: the scale's first level and spacing;
 ///   inverse = 1 / unit; top_index: the highest level's index.
-/// - scores: 4 doubles per component, written: the mean rating of its elements.
+/// - sums: 4 doubles per component, written: the sum of its elements' ratings (the caller
+///   divides by the element count for the score; IEEE division gives the same double anywhere).
 void projection_kernel_year_avx(double *latent, const ptrdiff_t *component_start, ptrdiff_t component_count,
                                 const double *move, double bottom, double top, double lowest, double unit,
-                                double inverse, double top_index, double *scores);
+                                double inverse, double top_index, double *sums);
 
 #endif

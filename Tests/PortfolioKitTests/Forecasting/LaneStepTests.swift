@@ -7,25 +7,25 @@ import Testing
 
 /// The lanes' element step, AVX kernel and SSE2 Swift, against a scalar reference written from
 /// the model's definition (clamp the moved latent to the outer cells; rate it at the nearest
-/// level, halves up, as `LevelGrid.level` does; a component's score is the mean of its ratings).
+/// level, halves up, as `LevelGrid.level` does; a component's ratings summed).
 @Suite struct LaneStepTests {
     typealias Lanes = SIMD4<Double>
 
-    /// The scalar reference for one lane: the latents after the move and the component scores.
+    /// The scalar reference for one lane: the latents after the move and the component rating sums.
     static func reference(_ latent: [Double], move: [Double], grid: LevelGrid, start: [Int]) -> ([Double], [Double]) {
         let bottom = grid.lowest - grid.halfCell
         let top = grid.cellTop(grid.highest)
         var moved = latent
-        var scores: [Double] = []
+        var sums: [Double] = []
         for c in 0..<(start.count - 1) {
             var sum = 0.0
             for j in start[c]..<start[c + 1] {
                 moved[j] = min(max(latent[j] + move[c], bottom), top)
                 sum += grid.level(moved[j])
             }
-            scores.append(sum / Double(start[c + 1] - start[c]))
+            sums.append(sum)
         }
-        return (moved, scores)
+        return (moved, sums)
     }
 
     /// Random latents across the scale, with a quarter placed exactly on the bounds and on the
@@ -61,19 +61,19 @@ import Testing
             for vector in implementations {
                 let step = LaneStep(grid: grid, unit: grid.step!, componentStart: start, allowVector: vector)
                 var moved = latent
-                var scores = [Lanes](repeating: .zero, count: components)
+                var sums = [Lanes](repeating: .zero, count: components)
                 moved.withUnsafeMutableBufferPointer { l in
-                    scores.withUnsafeMutableBufferPointer { s in
+                    sums.withUnsafeMutableBufferPointer { s in
                         move.withUnsafeBufferPointer { m in
-                            step.year(latent: l.baseAddress!, move: m.baseAddress!, scores: s.baseAddress!)
+                            step.year(latent: l.baseAddress!, move: m.baseAddress!, sums: s.baseAddress!)
                         }
                     }
                 }
                 for lane in 0..<4 {
-                    let (expectedLatent, expectedScores) = Self.reference(
+                    let (expectedLatent, expectedSums) = Self.reference(
                         latent.map { $0[lane] }, move: move.map { $0[lane] }, grid: grid, start: start)
                     #expect(moved.map { $0[lane] } == expectedLatent, "vector \(vector) seed \(seed) lane \(lane)")
-                    #expect(scores.map { $0[lane] } == expectedScores, "vector \(vector) seed \(seed) lane \(lane)")
+                    #expect(sums.map { $0[lane] } == expectedSums, "vector \(vector) seed \(seed) lane \(lane)")
                 }
             }
         }

@@ -197,4 +197,36 @@ import Testing
             #expect(lanes.advancedBits == scalar.advancedBits, "\(name)")
         }
     }
+
+    /// The kept summaries are those of the simulated paths: each year's component and district
+    /// scores computed from the recorded ratings (as `Framework.componentScores` does) give the
+    /// same type-7 percentiles exactly, and the same mean to 1e-12 — components counted by rating
+    /// sum, the district score from its stored values (101 draws: past the small-sample sort).
+    @Test func summariesArePercentilesOfTheRecordedPaths() {
+        var f = DriftForecaster(panel: Self.panel, fit: Self.fit)
+        f.paceChange.persistence = 0.8
+        let fw = Self.panel.framework
+        let e = fw.elements.count
+        for name in ["Oakland", "Albuquerque"] {
+            let d = Self.panel.districtIndex(named: name)!
+            let plan = ScenarioPlan.DistrictPlan(district: d, effects: [], stickingPoints: [])
+            let years = 2030 - f.startYear[d]
+            let recorder = PathRecorder(yearCount: years, draws: 101, elementCount: e)
+            let p = Projection.project(f, plan, horizon: 2030, draws: 101, seed: 5, recorder: recorder)
+            for yi in 0..<years {
+                let scores = (0..<101).map { r in
+                    fw.componentScores(Array(recorder.ratings[((r * years + yi) * e)..<((r * years + yi + 1) * e)]))
+                }
+                for m in 0...fw.components.count {
+                    let values = scores.map { m < fw.components.count ? $0[m] : $0.reduce(0, +) / Double($0.count) }
+                    let expected = QuantileSummary(values)
+                    let kept = p.summaries[yi][m]
+                    #expect(
+                        kept.p10 == expected.p10 && kept.p50 == expected.p50 && kept.p90 == expected.p90,
+                        "\(name) year \(yi) measure \(m)")
+                    #expect(abs(kept.mean - expected.mean) <= 1e-12, "\(name) year \(yi) measure \(m)")
+                }
+            }
+        }
+    }
 }
