@@ -44,6 +44,12 @@ final class IntegerProjectionSetup {
     let ceilings: [Ceiling]
     /// Each background event's probability in a year (`BackgroundEvent.probability`, computed once).
     let backgroundProbability: [Double]
+    /// The plan's effects and, per background event, its effects, as plain rules; their
+    /// elements lie in `ruleElements`. Each ceiling's caps, `ceilingCaps[ceiling × elements + e]`.
+    let effectRules: [EffectRule]
+    let backgroundRules: [[EffectRule]]
+    let ruleElements: [Int]
+    let ceilingCaps: [Double]
     /// Per background event, per effect: the ceilings (indices in `ceilings`) its lift-ceiling effect lifts.
     let backgroundLifts: [[[Int]]]
     /// 1/(1 − share of years stalled by background events): the factor on a rising move in a
@@ -89,6 +95,11 @@ final class IntegerProjectionSetup {
             plan, grid: grid, start: startLevel, componentOf: componentOf,
             framework: fw, relaxation: relaxation)
         backgroundProbability = plan.background.map(\.probability)
+        var flat: [Int] = []
+        effectRules = plan.effects.map { EffectRule($0, elements: &flat) }
+        backgroundRules = plan.background.map { $0.effects.map { EffectRule($0, elements: &flat) } }
+        ruleElements = flat
+        ceilingCaps = ceilings.flatMap(\.latentCap)
         let ceilingIDs = ceilings.map(\.id)
         backgroundLifts = plan.background.map { event in
             event.effects.map { a in

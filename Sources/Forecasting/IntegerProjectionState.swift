@@ -5,10 +5,9 @@ import RatingsData
 struct IntegerProjectionState {
     /// A background event's effect that happened in this draw.
     struct Happened {
-        var effect: ScenarioPlan.ActiveEffect
+        var rule: EffectRule
         var onset: Int
         var size: Double
-        var lifts: [Int]
     }
 
     let s: IntegerProjectionSetup
@@ -123,9 +122,9 @@ struct IntegerProjectionState {
             let u = rng.uniform() - 0.5  // drawn even when the position is fixed: streams stay aligned
             buffers.latent[e] = s.startLevel[e] + 2 * s.grid.halfCell * (fixedPosition ?? u)
         }
-        for (j, a) in s.plan.effects.enumerated() {
-            var effectRNG = SeededGenerator(seed: a.randomKey ^ effectKey)
-            effectSize[j] = a.size.sample(&effectRNG)
+        for j in s.plan.effects.indices {
+            var effectRNG = SeededGenerator(seed: s.plan.effects[j].randomKey ^ effectKey)
+            effectSize[j] = s.plan.effects[j].size.sample(&effectRNG)
             imposedCap[j] = nil
         }
         happened.removeAll(keepingCapacity: true)
@@ -136,14 +135,14 @@ struct IntegerProjectionState {
     /// Whether each background event happens this year (one uniform per event kind, every year,
     /// so the stream stays aligned whatever happens), and if so its effects' sizes.
     mutating func drawBackground(year t: Int, _ rng: inout SeededGenerator) {
-        for (b, event) in s.plan.background.enumerated() {
+        for b in s.backgroundProbability.indices {
             guard rng.uniform() < s.backgroundProbability[b] else { continue }
-            for (j, a) in event.effects.enumerated() {
-                let onset = t + a.onset
-                let lifts = s.backgroundLifts[b][j]
-                for c in lifts { liftYear[c] = min(liftYear[c], onset) }
-                if a.effect.kind != .liftCeiling {
-                    happened.append(Happened(effect: a, onset: onset, size: a.size.sample(&rng), lifts: lifts))
+            for (j, rule) in s.backgroundRules[b].enumerated() {
+                let onset = t + rule.onset
+                for c in s.backgroundLifts[b][j] { liftYear[c] = min(liftYear[c], onset) }
+                if rule.kind != .liftCeiling {
+                    happened.append(
+                        Happened(rule: rule, onset: onset, size: s.plan.background[b].effects[j].size.sample(&rng)))
                 }
             }
         }
@@ -151,54 +150,58 @@ struct IntegerProjectionState {
 
     /// This year's slope changes, level shifts, stalls and caps from every active effect.
     mutating func applyEffects(year t: Int) {
-        plain = s.plan.effects.isEmpty && happened.isEmpty && s.ceilings.isEmpty
+        plain = s.effectRules.isEmpty && happened.isEmpty && s.ceilings.isEmpty
         guard !plain else { return }
-        for e in 0..<s.elementCount {
-            buffers.slope[e] = 0
-            buffers.levelShift[e] = 0
-            buffers.stalled[e] = false
-            var c = Double.infinity
-            for (i, ceiling) in s.ceilings.enumerated() where t < liftYear[i] { c = min(c, ceiling.latentCap[e]) }
-            buffers.cap[e] = c
+        let n = s.elementCount
+        buffers.slope.update(repeating: 0, count: n)
+        buffers.levelShift.update(repeating: 0, count: n)
+        buffers.stalled.update(repeating: false, count: n)
+        buffers.cap.update(repeating: .infinity, count: n)
+        s.ceilingCaps.withUnsafeBufferPointer { caps in
+            for i in liftYear.indices where t < liftYear[i] {
+                for e in 0..<n { buffers.cap[e] = min(buffers.cap[e], caps[i * n + e]) }
+            }
         }
-        for (j, a) in s.plan.effects.enumerated() {
+        for j in s.effectRules.indices {
             var imposed = imposedCap[j]
-            apply(a, onset: a.onset, size: effectSize[j], year: t, imposed: &imposed)
+            apply(s.effectRules[j], onset: s.effectRules[j].onset, size: effectSize[j], year: t, imposed: &imposed)
             imposedCap[j] = imposed
         }
-        for h in happened {
+        for h in happened.indices {
             var none: [Double]? = nil
-            apply(h.effect, onset: h.onset, size: h.size, year: t, imposed: &none)
+            apply(happened[h].rule, onset: happened[h].onset, size: happened[h].size, year: t, imposed: &none)
         }
     }
 
     /// One effect's contribution this year (`since` = 0 in the onset year).
-    mutating func apply(_ a: ScenarioPlan.ActiveEffect, onset: Int, size: Double, year t: Int, imposed: inout [Double]?)
-    {
+    mutating func apply(_ a: EffectRule, onset: Int, size: Double, year t: Int, imposed: inout [Double]?) {
         let since = t - onset
         guard since >= 0 else { return }
-        let active = a.effect.duration.map { since < $0 } ?? true
-        switch a.effect.kind {
-        case .level:
-            let ramp = Double(max(1, a.effect.ramp))
-            if since < a.effect.ramp { for e in a.elements { buffers.levelShift[e] += size / ramp } }
-            if let duration = a.effect.duration, since == duration {
-                for e in a.elements { buffers.levelShift[e] -= size }
+        let active = a.duration.map { since < $0 } ?? true
+        s.ruleElements.withUnsafeBufferPointer { all in
+            let elements = UnsafeBufferPointer(rebasing: all[a.elements])
+            switch a.kind {
+            case .level:
+                let ramp = Double(max(1, a.ramp))
+                if since < a.ramp { for e in elements { buffers.levelShift[e] += size / ramp } }
+                if let duration = a.duration, since == duration {
+                    for e in elements { buffers.levelShift[e] -= size }
+                }
+            case .slope:
+                if active { for e in elements { buffers.slope[e] += size } }
+            case .stall:
+                if since < Int(max(0, size).rounded()) { for e in elements { buffers.stalled[e] = true } }
+            case .ceiling:
+                guard active else { return }
+                if imposed == nil {
+                    var caps = [Double](repeating: .infinity, count: s.elementCount)
+                    for e in elements { caps[e] = s.grid.levelAtOrBelow(max(size, s.grid.level(buffers.latent[e]))) }
+                    imposed = caps
+                }
+                for e in elements { buffers.cap[e] = min(buffers.cap[e], imposed![e]) }
+            case .liftCeiling:
+                break
             }
-        case .slope:
-            if active { for e in a.elements { buffers.slope[e] += size } }
-        case .stall:
-            if since < Int(max(0, size).rounded()) { for e in a.elements { buffers.stalled[e] = true } }
-        case .ceiling:
-            guard active else { return }
-            if imposed == nil {
-                var caps = [Double](repeating: .infinity, count: s.elementCount)
-                for e in a.elements { caps[e] = s.grid.levelAtOrBelow(max(size, s.grid.level(buffers.latent[e]))) }
-                imposed = caps
-            }
-            for e in a.elements { buffers.cap[e] = min(buffers.cap[e], imposed![e]) }
-        case .liftCeiling:
-            break
         }
     }
 
