@@ -69,10 +69,18 @@ public enum IntegerProjection {
             // Four draws at a time in SIMD lanes, with exactly the scalar path's streams and arithmetic.
             let step = state.laneStep(allowVector: allowVector)
             let buffer = UnsafeMutablePointer<SIMD4<Double>>.allocate(capacity: state.laneBufferCount)
-            defer { buffer.deallocate() }
+            var effects = EffectLanes(
+                effects: setup.effectRules.count, ceilings: setup.ceilings.count,
+                slots: state.hasEffects ? setup.elementCount : 0)
+            defer {
+                buffer.deallocate()
+                effects.deallocate()
+            }
             for r0 in stride(from: 0, to: draws, by: 4) {
                 let seeds = SIMD4((0..<4).map { Projection.drawSeed(key, r0 + $0) })
-                state.simulateLanes(r0: r0, lanes: min(4, draws - r0), seeds: seeds, step: step, buffer: buffer)
+                state.simulateLanes(
+                    r0: r0, lanes: min(4, draws - r0), seeds: seeds, step: step, buffer: buffer,
+                    effects: &effects, keys: (backgroundKey, effectKeyBase))
             }
         } else {
             for r in 0..<draws {

@@ -1,7 +1,8 @@
 import RatingsData
 
-/// Four draws at once in SIMD lanes, for the common case at national scale: a district with no
-/// lever effect, no background event, no ceiling, nothing recorded, on an equally spaced scale.
+/// Four draws at once in SIMD lanes, whenever nothing is recorded, the scale is equally spaced
+/// and no effect imposes a cap of its own (the plain step where nothing acts; lever effects,
+/// background events and ceilings through `EffectLanes`).
 ///
 /// Lane i of a group is draw r0 + i with exactly the stream and the arithmetic the scalar
 /// `simulate` gives it (`SeededGenerator4` lane i is `SeededGenerator` i; uniforms and normals are
@@ -11,9 +12,11 @@ extension IntegerProjectionState {
     typealias Lanes = SIMD4<Double>
     typealias LaneMask = SIMDMask<SIMD4<Int64>>
 
-    /// Whether `simulateLanes` may run this district.
+    /// Whether `simulateLanes` may run this district (an effect of kind `ceiling`, which no
+    /// shipped lever has, takes the scalar path).
     var lanesApply: Bool {
-        s.plan.effects.isEmpty && s.plan.background.isEmpty && s.ceilings.isEmpty && s.grid.step != nil
+        s.grid.step != nil && !s.effectRules.contains { $0.kind == .ceiling }
+            && !s.backgroundRules.joined().contains { $0.kind == .ceiling }
     }
 
     /// The element step for this district's lanes.
@@ -23,11 +26,17 @@ extension IntegerProjectionState {
 
     /// Simulate draws r0 ..< r0 + lanes (lanes ≤ 4; a padding lane is computed and discarded;
     /// r0 a multiple of 4). `buffer` holds at least `laneBufferCount` lanes of scratch.
+    /// With effects (`hasEffects`), `effects` carries them and `keys` are the district's
+    /// background and effect keys (as `simulate(draw:…)` takes them per draw).
     mutating func simulateLanes(
         r0: Int, lanes: Int, seeds: SIMD4<UInt64>, step: LaneStep,
-        buffer: UnsafeMutablePointer<Lanes>
+        buffer: UnsafeMutablePointer<Lanes>, effects: inout EffectLanes, keys: (background: UInt64, effect: UInt64)
     ) {
         var rng = SeededGenerator4(seeds: seeds)
+        let withEffects = hasEffects
+        if withEffects {
+            startEffectLanes(&effects, r0: r0, lanes: lanes, backgroundKey: keys.background, effectKey: keys.effect)
+        }
         let k = s.componentCount
         let latent = buffer
         let move = buffer + s.elementCount
@@ -48,8 +57,12 @@ extension IntegerProjectionState {
         var newlyDecided = LaneMask(repeating: false)
         for yi in s.years.indices {
             if s.persistence < 1 { changePaces(pace, &rng) }
-            for c in 0..<k { move[c] = laneMove(pace[c], component: c) }
-            step.year(latent: latent, move: move, sums: sums)
+            if withEffects && applyEffectLanes(&effects, year: s.years[yi], lanes: lanes) {
+                effectStep(effects, latent: latent, pace: pace, sums: sums)
+            } else {
+                for c in 0..<k { move[c] = laneMove(pace[c], component: c) }
+                step.year(latent: latent, move: move, sums: sums)
+            }
             let inProgress = tally(
                 sums: sums, count: count, before: before, crossed: crossed, yearIndex: yi, r0: r0, lanes: lanes)
             let advanced = real .& (inProgress .>= Int64(s.needed))
@@ -141,16 +154,20 @@ extension IntegerProjectionState {
         }
     }
 
-    /// A component's move this year from its pace: a relaxation acts on the year's pace as the
-    /// scalar path does (max(pace + extra, floor)), and upward moves take the unstalled boost.
+    /// A component's move this year from its pace where nothing acts: upward moves take the
+    /// unstalled boost.
     @inline(__always)
     func laneMove(_ pace: Lanes, component c: Int) -> Lanes {
-        var effective = pace
-        if s.relaxesPace {
-            effective += s.extraPace[c]
-            effective = effective.replacing(with: Lanes(repeating: s.paceFloor[c]), where: effective .< s.paceFloor[c])
-        }
+        let effective = laneEffective(pace, component: c)
         return effective.replacing(with: effective * s.unstalledBoost, where: effective .> 0)
+    }
+
+    /// A component's pace this year with the relaxation, as the scalar path takes it (max(pace + extra, floor)).
+    @inline(__always)
+    func laneEffective(_ pace: Lanes, component c: Int) -> Lanes {
+        guard s.relaxesPace else { return pace }
+        let effective = pace + s.extraPace[c]
+        return effective.replacing(with: Lanes(repeating: s.paceFloor[c]), where: effective .< s.paceFloor[c])
     }
 
     /// Keep the lanes' values of one row of `values` in one year.

@@ -198,6 +198,49 @@ import Testing
         }
     }
 
+    /// Lever effects (levels, slopes, a stall with a lag), background events and ceilings also
+    /// run in lanes; the scalar path (forced by a recorder) gives every district the same draws
+    /// bit for bit — advanced years, bits, summaries, decisive shares — without and with a
+    /// relaxation (extra pace, a pace floor, a freed component, a lifted ceiling), at 13 draws
+    /// (a padding lane) and 8.
+    @Test func lanesEqualTheScalarPathUnderEffects() throws {
+        var run = try ScenarioRun.prepare(Paths.repository + "/Scenarios/combined-package.json")
+        let turnover = Intervention(
+            lever: "leadership-turnover", target: .districts(["Oakland", "Denver", "Chicago"]), year: 2018,
+            location: SourceLocation(file: "test"))
+        run = try ScenarioRun.prepare(scenario: run.scenario.adding(turnover, name: "effects"))
+        let f = run.forecaster
+        let e = f.framework.elements.count
+        let relaxations = [
+            Relaxation.none,
+            Relaxation(
+                freedComponents: [2], paceFloor: [1: 0.05], extraPace: [0: 0.03],
+                liftedCeilings: ["central-office-holds-money"]),
+        ]
+        var withEffects = 0
+        for plan in run.plan.districts {
+            let name = f.districts[plan.district].name
+            if !(plan.effects.isEmpty && plan.stickingPoints.isEmpty) { withEffects += 1 }
+            for relaxation in relaxations {
+                for draws in [13, 8] {
+                    let lanes = Projection.project(
+                        f, plan, horizon: 2030, draws: draws, seed: 9, relaxation: relaxation)
+                    let years = 2030 - f.startYear[plan.district]
+                    let recorder = PathRecorder(yearCount: years, draws: draws, elementCount: e)
+                    let scalar = Projection.project(
+                        f, plan, horizon: 2030, draws: draws, seed: 9, relaxation: relaxation, recorder: recorder)
+                    #expect(lanes.advancedYear == scalar.advancedYear, "\(name) \(draws)")
+                    #expect(lanes.advancedBits == scalar.advancedBits, "\(name) \(draws)")
+                    #expect(lanes.summaries == scalar.summaries, "\(name) \(draws)")
+                    #expect(lanes.decisiveShare == scalar.decisiveShare, "\(name) \(draws)")
+                }
+            }
+        }
+        // The scenario really exercises effects: interventions or ceilings in most districts.
+        #expect(withEffects >= 20)
+        #expect(!run.plan.districts[0].background.isEmpty)
+    }
+
     /// The kept summaries are those of the simulated paths: each year's component and district
     /// scores computed from the recorded ratings (as `Framework.componentScores` does) give the
     /// same type-7 percentiles exactly, and the same mean to 1e-12 — components counted by rating
