@@ -55,6 +55,20 @@ public enum IntegerProjection {
             bits: state.progress)
     }
 
+    /// Every draw's district score in each projected year, from the same draws `project` makes
+    /// (`scores[yearIndex × draws + draw]`, the mean of the component scores as
+    /// `Framework.districtScore` takes it): what choosing the pace persistence scores, without
+    /// recording every element's rating (which forces the one-draw-at-a-time path).
+    public static func districtScores(
+        _ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, draws: Int, seed: UInt64
+    ) -> [Double] {
+        let state = simulated(
+            f, plan, horizon: horizon, draws: draws, seed: seed, relaxation: .none, trajectories: .district)
+        return Array(
+            state.values.slice(
+                from: state.districtRow * state.s.years.count * draws, count: state.s.years.count * draws))
+    }
+
     static func simulated(
         _ f: DriftForecaster, _ plan: ScenarioPlan.DistrictPlan, horizon: Int, draws: Int, seed: UInt64,
         relaxation: Relaxation, trajectories: Projection.Trajectories, recorder: PathRecorder? = nil,

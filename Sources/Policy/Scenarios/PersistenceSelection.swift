@@ -77,22 +77,14 @@ public enum PersistenceSelection {
         let rows = Parallel.map(scored.count) { i -> (Double, Int) in
             let t = scored[i]
             let years = f.startYear[t] < horizon ? Array((f.startYear[t] + 1)...horizon) : []
-            let recorder = PathRecorder(yearCount: years.count, draws: draws, elementCount: fw.elements.count)
             let plan = ScenarioPlan.DistrictPlan(district: t, effects: [], stickingPoints: [], background: background)
-            _ = IntegerProjection.project(
-                f, plan, horizon: horizon, draws: draws, seed: seed, trajectories: .none,
-                recorder: recorder)
-            let samples = PathSamples(
-                district: t, years: years, draws: draws, elementCount: fw.elements.count,
-                ratings: recorder.ratings)
+            let scores = IntegerProjection.districtScores(f, plan, horizon: horizon, draws: draws, seed: seed)
             var sum = 0.0
             var n = 0
             for snap in panel.snapshots(ofDistrict: original[t]) {
                 guard let yi = years.firstIndex(of: snap.year) else { continue }
                 let observed = fw.districtScore(componentScores: fw.componentScores(snap.scores))
-                let simulated = (0..<draws).map { r in
-                    fw.districtScore(componentScores: samples.componentScores(draw: r, yearIndex: yi, framework: fw))
-                }
+                let simulated = Array(scores[(yi * draws)..<((yi + 1) * draws)])
                 sum += ScoringRules.crps(samples: simulated, observed: observed)
                 n += 1
             }

@@ -241,6 +241,33 @@ import Testing
         #expect(!run.plan.districts[0].background.isEmpty)
     }
 
+    /// `districtScores` (what choosing φ scores, in lanes) equals the district scores computed
+    /// from the recorded ratings of the same draws (`Framework.districtScore` of
+    /// `componentScores`), exactly, with background events on.
+    @Test func districtScoresEqualTheRecordedPaths() throws {
+        let run = try ScenarioRun.prepare(Paths.repository + "/Scenarios/baseline.json")
+        let f = run.forecaster
+        let fw = f.framework
+        let e = fw.elements.count
+        for plan in run.plan.districts.prefix(5) {
+            let years = 2026 - f.startYear[plan.district]
+            let scores = IntegerProjection.districtScores(f, plan, horizon: 2026, draws: 21, seed: 4)
+            let recorder = PathRecorder(yearCount: years, draws: 21, elementCount: e)
+            _ = IntegerProjection.project(f, plan, horizon: 2026, draws: 21, seed: 4, recorder: recorder)
+            let samples = PathSamples(
+                district: plan.district, years: Array((2026 - years + 1)...2026), draws: 21, elementCount: e,
+                ratings: recorder.ratings)
+            #expect(scores.count == years * 21)
+            for yi in 0..<years {
+                for r in 0..<21 {
+                    let expected = fw.districtScore(
+                        componentScores: samples.componentScores(draw: r, yearIndex: yi, framework: fw))
+                    #expect(scores[yi * 21 + r] == expected, "\(plan.district) year \(yi) draw \(r)")
+                }
+            }
+        }
+    }
+
     /// The kept summaries are those of the simulated paths: each year's component and district
     /// scores computed from the recorded ratings (as `Framework.componentScores` does) give the
     /// same type-7 percentiles exactly, and the same mean to 1e-12 — components counted by rating
