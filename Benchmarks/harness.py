@@ -225,13 +225,14 @@ def main():
         f"shocks — one per component, not per element — and effect sizes) {normals['seconds'] / normals['count'] * 1e9:.2f} ns. "
         f"The projection's whole element-year step: {2 * two['seconds'] / two['element_years'] * 1e9:.2f} ns per core (shipped panel, "
         f"with all percentiles) and {2 * national['seconds'] / national['element_years'] * 1e9:.2f} ns (national); both "
-        f"without levers, ceilings or background events, so four draws per SIMD lane group (scenario runs go one draw "
-        f"at a time).")
+        f"without levers, ceilings or background events (scenario runs take the same lanes with their effects "
+        f"applied per lane; the whole-command rows include them).")
     say(f"- The element step is about 11 floating-point operations (move, clamp twice, rate — subtract, scale, add a "
-        f"half, floor, cap — then the level, accumulate), plus the component's divide: at the dgemm rate of "
+        f"half, floor, cap — then the level, accumulate): at the dgemm rate of "
         f"{DGEMM_GFLOPS} GFLOP/s that is under 1 ns. It runs in `ProjectionKernel`'s AVX code where the CPU has AVX "
         f"(one instruction per four lanes; the SSE2 Swift elsewhere takes two); the yearly pace changes (eight exact "
-        f"normals per draw-year, in SSE2 Swift), the percentiles and the bookkeeping per draw add the rest.")
+        f"normals per draw-year, in SSE2 Swift) and the bookkeeping per draw-year (scores, thresholds, counting "
+        f"each component's rating sum for its percentiles) add the rest.")
     engine13 = fits[13000][0]
     say(f"- The fit reads {engine13['bytes'] / 1e6:.1f} MB of ratings (as 8-byte doubles) in {fmt(engine13['seconds'], 3)} s: "
         f"{engine13['bytes'] / engine13['seconds'] / 1e9:.2f} GB/s against a {MEMORY_GBPS:.0f} GB/s copy ceiling — "

@@ -57,7 +57,7 @@ struct ClampedWalkState {
 
     /// Draws r0 ..< r0 + 4 through every projected year: `key` is the district's stream key,
     /// `drawKeyBase` the effect sizes', `upper` the setup's upper bounds.
-    @inline(always)
+    @inline(__always)
     func simulateGroup(
         _ r0: Int, key: UInt64, drawKeyBase: UInt64, upper: UnsafeBufferPointer<Double>, recorder: PathRecorder?,
         effects: inout ClampedWalkEffectDraws, tally: inout ClampedWalkTally
@@ -83,7 +83,7 @@ struct ClampedWalkState {
     }
 
     /// The district × component drifts (parameter uncertainty), then the relaxation's extra paces and floors.
-    @inline(always)
+    @inline(__always)
     private func drawDrifts(_ rng: inout SeededGenerator4) {
         let drift = scratch.drift
         let driftMean = s.driftMean
@@ -98,7 +98,7 @@ struct ClampedWalkState {
     }
 
     /// Every lane at the starting ratings; draws advanced now are advanced from the start year.
-    @inline(always)
+    @inline(__always)
     private func startGroup(_ r0: Int, lanes: Int, tally: inout ClampedWalkTally) {
         let y = scratch.y
         let previousInProgress = scratch.previousInProgress
@@ -108,7 +108,7 @@ struct ClampedWalkState {
     }
 
     /// This year's increments, stalls and effect caps from the active effects.
-    @inline(always)
+    @inline(__always)
     private func applyEffects(year t: Int, _ effects: inout ClampedWalkEffectDraws) {
         let y = scratch.y
         let increment = scratch.increment
@@ -158,7 +158,7 @@ struct ClampedWalkState {
 
     /// This year's noise: four 16-bit table indices per 64-bit draw, the same number of draws
     /// every year whatever is frozen, so streams stay aligned across scenarios.
-    @inline(always)
+    @inline(__always)
     private func drawNoise(_ rng: inout SeededGenerator4) {
         let noise = scratch.noise
         let elementCount = s.elementCount
@@ -175,7 +175,7 @@ struct ClampedWalkState {
 
     /// Every rating moves one year, clamped to the scale and its caps; component and district
     /// scores are kept. Returns how many components each lane has in progress.
-    @inline(always)
+    @inline(__always)
     private func step(yearIndex yi: Int, group r0: Int, upper: UnsafeBufferPointer<Double>) -> SIMD4<Int64> {
         let y = scratch.y
         let increment = scratch.increment
@@ -227,7 +227,7 @@ struct ClampedWalkState {
         return inProgress
     }
 
-    @inline(always)
+    @inline(__always)
     private func store(_ lanes: Lanes, measure: Int, year: Int, group r0: Int) {
         UnsafeMutableRawPointer(values + (measure * s.years.count + year) * paddedDraws + r0).storeBytes(
             of: lanes, as: Lanes.self)

@@ -8,6 +8,8 @@ import RatingsData
 final class FolderLock: @unchecked Sendable {
     private let descriptor: Int32
     private let lockPath: String
+    /// Whether this process created the lock file (it did not exist before).
+    private let created: Bool
     /// Locks this process holds, by lock path: taken once (`checkWritable`, before computing) and
     /// kept until the process ends, so a second run cannot slip in between computing and writing.
     nonisolated(unsafe) private static var held: [String: FolderLock] = [:]
@@ -30,6 +32,7 @@ final class FolderLock: @unchecked Sendable {
 
     private init(_ lockPath: String, folder: String) throws(Diagnostic) {
         self.lockPath = lockPath
+        created = !FileManager.default.fileExists(atPath: lockPath)
         descriptor = open(lockPath, O_CREAT | O_RDWR, 0o644)
         guard descriptor >= 0 else {
             throw .error(
@@ -47,4 +50,16 @@ final class FolderLock: @unchecked Sendable {
 
     /// Held to the end of the process (released by the kernel at exit).
     func release() {}
+
+    /// Give up the lock and remove the lock file if this process created it: for a run that
+    /// refuses its output folder, which should leave nothing behind where it wrote nothing. (A
+    /// run that raced for the same file failed at once: the lock is never waited for.)
+    func discardIfCreated() {
+        FolderLock.guardLock.lock()
+        defer { FolderLock.guardLock.unlock() }
+        guard created, FolderLock.held[lockPath] === self else { return }
+        unlink(lockPath)
+        FolderLock.held[lockPath] = nil
+        close(descriptor)
+    }
 }

@@ -23,7 +23,10 @@ extension OutputDirectory {
         let (destination, parent, name) = try resolved()
         let lock = try FolderLock.acquire(parent + "/." + name + ".lock", folder: destination)
         defer { lock.release() }
-        try Self.refuseForeignFolder(destination, replacingWith: files.map(\.name))
+        do { try Self.refuseForeignFolder(destination, replacingWith: files.map(\.name)) } catch {
+            lock.discardIfCreated()
+            throw error
+        }
         for leftover in (try? fm.contentsOfDirectory(atPath: parent)) ?? []
         where leftover.hasPrefix("." + name + ".staging-") || leftover.hasPrefix("." + name + ".old-") {
             try? fm.removeItem(atPath: parent + "/" + leftover)  // from a killed run; we hold the lock

@@ -29,13 +29,19 @@ extension Simulate {
                 valueName: "csv"))
         var events: String?
 
-        @Option(name: .long, help: ArgumentHelp("Farthest year scored after each cut, in years.", valueName: "years"))
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Farthest year scored after each cut, in years.", valueName: "years"))
         var horizon: Int = 3
 
-        @Option(name: .long, help: ArgumentHelp("Paths drawn per district and model.", valueName: "n"))
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Paths drawn per district and model.", valueName: "n"))
         var draws: Int = 500
 
-        @Option(name: .long, help: ArgumentHelp("Random seed; the same seed gives the same scores.", valueName: "seed"))
+        @Option(
+            name: .long, parsing: .unconditional,
+            help: ArgumentHelp("Random seed; the same seed gives the same scores.", valueName: "seed"))
         var seed: UInt64 = 1
 
         @Option(

@@ -47,7 +47,7 @@ extension Simulate {
         @Option(name: .long, help: "State for the swept levers (every district in it).")
         var state: String?
 
-        @Option(name: .long, help: "Year of the swept levers' interventions.")
+        @Option(name: .long, parsing: .unconditional, help: "Year of the swept levers' interventions.")
         var year: Int?
 
         @OptionGroup var monteCarlo: MonteCarloOptions

@@ -7,7 +7,9 @@ import Reports
 
 /// The Monte Carlo settings `run` and `compare` share.
 struct MonteCarloOptions: ParsableArguments {
-    @Option(name: .long, help: "Monte Carlo draws (default: the (baseline) scenario's, else 1000).")
+    @Option(
+        name: .long, parsing: .unconditional, help: "Monte Carlo draws (default: the (baseline) scenario's, else 1000)."
+    )
     var draws: Int?
 
     @Option(
@@ -17,7 +19,9 @@ struct MonteCarloOptions: ParsableArguments {
     )
     var seed: UInt64?
 
-    @Option(name: .long, help: "Threads (default: SIMULATE_THREADS, else every core). Outputs do not depend on it.")
+    @Option(
+        name: .long, parsing: .unconditional,
+        help: "Threads (default: SIMULATE_THREADS, else every core). Outputs do not depend on it.")
     var threads: Int?
 
     func validate() throws {

@@ -35,13 +35,13 @@ extension Simulate {
                 """)
         var generator: Generator = .linear
 
-        @Option(name: .long, help: "Number of districts.")
+        @Option(name: .long, parsing: .unconditional, help: "Number of districts.")
         var districts: Int = 25
 
         @Option(name: .long, help: ArgumentHelp("First and last year, e.g. 2010-2019.", valueName: "A-B"))
         var years: String = "2013-2016"
 
-        @Option(name: .long, help: "Random seed (same seed, same panel).")
+        @Option(name: .long, parsing: .unconditional, help: "Random seed (same seed, same panel).")
         var seed: UInt64 = 1
 
         @Option(name: .long, help: ArgumentHelp("Framework JSON.", valueName: "json"))

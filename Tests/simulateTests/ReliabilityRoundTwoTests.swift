@@ -60,6 +60,21 @@ import Testing
             refused.status == 1 && refused.stderr.contains("holds notes.txt (which this run does not write"),
             "\(refused.stderr)")
         #expect(FileManager.default.fileExists(atPath: foreign + "/notes.txt"))
+        // The refused run leaves no lock file where it wrote nothing.
+        #expect(!FileManager.default.fileExists(atPath: dir + "/.mine.lock"))
+    }
+
+    /// A negative number is read as a number and refused by its own check, not taken for an option.
+    @Test func negativeNumbersAreCheckedNotMistakenForOptions() throws {
+        let dir = try CLI.temporaryDirectory()
+        let run = try CLI.run(["run", "Scenarios/baseline.json", "--draws", "-3", "--out", dir + "/r"])
+        #expect(run.status != 0 && run.stderr.contains("--draws must be at least 1 (got -3)"), "\(run.stderr)")
+        let backtest = try CLI.run(["backtest", "--horizon", "-2", "--out", dir + "/b"])
+        #expect(
+            backtest.status != 0 && backtest.stderr.contains("--horizon must be at least 1 year (got -2)"),
+            "\(backtest.stderr)")
+        #expect(
+            !FileManager.default.fileExists(atPath: dir + "/r") && !FileManager.default.fileExists(atPath: dir + "/b"))
     }
 
     @Test func compareRefusesWhatCannotBePaired() throws {

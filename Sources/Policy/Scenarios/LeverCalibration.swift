@@ -47,7 +47,8 @@ public enum LeverCalibration {
         public enum Status: Equatable, Sendable, CustomStringConvertible {
             /// Its column entered the fit.
             case estimated
-            /// No event of the lever falls between two ratings of a series it targets.
+            /// No step between two ratings of a series it targets spans an event of the lever (a
+            /// level) or comes after one (a slope): for example, every event is in the panel's last year.
             case noEventBetweenRatings
             /// Only this many districts' events inform it (fewer than `minimumTreatedDistricts`).
             case tooFewDistricts(Int)
@@ -61,7 +62,9 @@ public enum LeverCalibration {
             public var description: String {
                 switch self {
                 case .estimated: return "estimated"
-                case .noEventBetweenRatings: return "not identified: no event of this lever falls between two ratings"
+                case .noEventBetweenRatings:
+                    return
+                        "not identified: no step between two ratings of a series it targets spans or follows an event of this lever"
                 case .tooFewDistricts(let n):
                     return
                         "not identified: \(n == 1 ? "only one district's events inform" : "only \(n) districts' events inform") it (fewer than \(minimumTreatedDistricts); too few clusters for its standard error)"
