@@ -5,9 +5,10 @@ import RatingsData
 /// allocated, so that `--draws 1000000000` is a located error naming the limit rather than a
 /// crash an hour later.
 ///
-/// Kept for every district: its advanced years (16 bytes a draw), advanced-year bits and
-/// decisive components (about 8 + years/8 bytes a draw). Held per thread while a district runs:
-/// the kept trajectory values (8 bytes × measures × years × draws) and, with attribution, its
+/// Kept for every district: its advanced years (16 bytes a draw) and advanced-year bits (about
+/// 8 + years/8 bytes a draw, an allowance). Held per thread while a district runs: the kept
+/// trajectory values (8 bytes × measures × years × draws — an upper bound, since the integer
+/// projection counts component scores instead of keeping them) and, with attribution, its
 /// coalition bank — about 40 runs of one 8-byte word per draw and year.
 public enum ProjectionBudget {
     /// The most draws a run may ask for, whatever the memory.
