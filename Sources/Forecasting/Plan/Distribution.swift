@@ -74,8 +74,32 @@ public enum Distribution: Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// Decode `5`, `{"mean": m, "sd": s}`, `{"min": a, "max": b}` or `{"p10": a, "p50": b, "p90": c}`.
+    /// The largest magnitude a size's parameters may have. Sizes are score points, points a year
+    /// or years on scales a few points wide; far beyond that, sums of effects overflow to ∞ and
+    /// then NaN (found by an adversarial test: 1e308 crashed the projection).
+    package static let maximumMagnitude = 1_000_000.0
+
+    /// Decode `5`, `{"mean": m, "sd": s}`, `{"min": a, "max": b}` or `{"p10": a, "p50": b, "p90": c}`,
+    /// every number within ±`maximumMagnitude`.
     package static func decode(_ node: JSONNode, file: String, path: String) throws(Diagnostic) -> Distribution {
+        let d = try decodeUnchecked(node, file: file, path: path)
+        let parameters: [Double]
+        switch d {
+        case .fixed(let x): parameters = [x]
+        case .normal(let m, let s): parameters = [m, s]
+        case .uniform(let lo, let hi): parameters = [lo, hi]
+        case .elicited(let p10, let p50, let p90): parameters = [p10, p50, p90]
+        }
+        if let x = parameters.first(where: { abs($0) > maximumMagnitude }) {
+            throw .error(
+                at: SourceLocation(file: file, line: node.line, column: node.column, path: path.isEmpty ? nil : path),
+                "size \(x) is out of range; expected numbers between −1000000 and 1000000 (points, points a year or years)"
+            )
+        }
+        return d
+    }
+
+    static func decodeUnchecked(_ node: JSONNode, file: String, path: String) throws(Diagnostic) -> Distribution {
         if case .number(let x) = node.value { return .fixed(x) }
         let r = try JSONObjectReader(node, file: file, path: path)
         try r.rejectUnknownKeys(allowed: ["mean", "sd", "min", "max", "p10", "p50", "p90"])
