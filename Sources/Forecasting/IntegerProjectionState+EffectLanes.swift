@@ -40,11 +40,16 @@ extension IntegerProjectionState {
         guard !(s.effectRules.isEmpty && s.ceilings.isEmpty && !e.anyHappened) else { return false }
         e.reset()
         capLanes(&e, year: t)
-        for j in s.effectRules.indices { applyLanes(s.effectRules[j], size: e.size[j], &e, year: t) }
+        let every = LaneMask(repeating: true)
+        for (j, rule) in s.effectRules.enumerated() {
+            applyLanes(rule, onset: rule.onset, size: e.size[j], in: every, &e, year: t)
+        }
         for i in 0..<lanes {
+            let only = SIMD4<Int64>(0, 1, 2, 3) .== Int64(i)
             for h in e.happened[i].indices {
                 let happened = e.happened[i][h]
-                applyLane(i, happened.rule, onset: happened.onset, size: happened.size, &e, year: t)
+                applyLanes(
+                    happened.rule, onset: happened.onset, size: Lanes(repeating: happened.size), in: only, &e, year: t)
             }
         }
         return true
@@ -85,32 +90,12 @@ extension IntegerProjectionState {
         }
     }
 
-    /// A plan effect this year in every lane (its onset is the same in all; its size is each lane's).
-    func applyLanes(_ a: EffectRule, size: Lanes, _ e: inout EffectLanes, year t: Int) {
-        let since = t - a.onset
-        guard since >= 0 else { return }
-        let active = a.duration.map { since < $0 } ?? true
-        s.ruleElements.withUnsafeBufferPointer { all in
-            let slots = UnsafeBufferPointer(rebasing: all[a.elements]).lazy.map { s.slotOf[$0] }
-            switch a.kind {
-            case .level:
-                let ramp = Double(max(1, a.ramp))
-                if since < a.ramp { for slot in slots { e.levelShift[slot] += size / ramp } }
-                if let duration = a.duration, since == duration { for slot in slots { e.levelShift[slot] -= size } }
-            case .slope:
-                if active { for slot in slots { e.slope[slot] += size } }
-            case .stall:
-                var held = SIMD4<Int64>.zero
-                for i in 0..<4 where since < Int(max(0, size[i]).rounded()) { held[i] = -1 }
-                for slot in slots { e.stalled[slot] |= held }
-            case .ceiling, .liftCeiling:
-                break  // imposed caps take the scalar path (`lanesApply`); lifts act through `liftYear`
-            }
-        }
-    }
-
-    /// A background effect that happened in lane `i`'s draw, on that lane alone.
-    func applyLane(_ i: Int, _ a: EffectRule, onset: Int, size: Double, _ e: inout EffectLanes, year t: Int) {
+    /// An effect this year in the lanes of `lanes`, as `apply` adds one draw's: a plan effect
+    /// in every lane (same onset, each lane's own size), a background effect that happened in
+    /// one lane's draw in that lane alone. The other lanes keep their values exactly.
+    func applyLanes(
+        _ a: EffectRule, onset: Int, size: Lanes, in lanes: LaneMask, _ e: inout EffectLanes, year t: Int
+    ) {
         let since = t - onset
         guard since >= 0 else { return }
         let active = a.duration.map { since < $0 } ?? true
@@ -119,14 +104,29 @@ extension IntegerProjectionState {
             switch a.kind {
             case .level:
                 let ramp = Double(max(1, a.ramp))
-                if since < a.ramp { for slot in slots { e.levelShift[slot][i] += size / ramp } }
-                if let duration = a.duration, since == duration { for slot in slots { e.levelShift[slot][i] -= size } }
+                if since < a.ramp {
+                    for slot in slots {
+                        e.levelShift[slot] = e.levelShift[slot].replacing(
+                            with: e.levelShift[slot] + size / ramp, where: lanes)
+                    }
+                }
+                if let duration = a.duration, since == duration {
+                    for slot in slots {
+                        e.levelShift[slot] = e.levelShift[slot].replacing(with: e.levelShift[slot] - size, where: lanes)
+                    }
+                }
             case .slope:
-                if active { for slot in slots { e.slope[slot][i] += size } }
+                if active {
+                    for slot in slots {
+                        e.slope[slot] = e.slope[slot].replacing(with: e.slope[slot] + size, where: lanes)
+                    }
+                }
             case .stall:
-                if since < Int(max(0, size).rounded()) { for slot in slots { e.stalled[slot][i] = -1 } }
+                var held = SIMD4<Int64>.zero
+                for i in 0..<4 where lanes[i] && since < Int(max(0, size[i]).rounded()) { held[i] = -1 }
+                for slot in slots { e.stalled[slot] |= held }
             case .ceiling, .liftCeiling:
-                break
+                break  // imposed caps take the scalar path (`lanesApply`); lifts act through `liftYear`
             }
         }
     }
